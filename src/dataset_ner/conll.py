@@ -1,8 +1,9 @@
 """Read the weakly labelled CoNLL corpus: one `token tag` per line, blank lines between snippets."""
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, List, Tuple
+from typing import Iterator, List, NoReturn, Tuple
 
 TAGS = ("B-DAT", "I-DAT", "O")
 
@@ -13,6 +14,12 @@ class ConllError(ValueError):
     def __init__(self, path: Path, line: int, problem: str):
         super().__init__(f"{path}:{line}: {problem}")
         self.path, self.line, self.problem = path, line, problem
+
+
+def stop(err: Exception) -> NoReturn:
+    """End a command line tool: the error on one unwrapped stderr line, exit status 1."""
+    print(f"✘ {err}", file=sys.stderr)
+    raise SystemExit(1)
 
 
 @dataclass(frozen=True)

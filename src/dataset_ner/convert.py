@@ -14,17 +14,17 @@ from spacy.util import filter_spans
 from wasabi import msg
 
 from . import LABEL
-from .conll import Snippet, read_conll
+from .conll import Snippet, read_conll, stop
 from .snippet_text import rebuild_text
 from .weak_labels import (
+    Evidence,
     Lexicon,
     SpanDecision,
-    count_lowercase_words,
     decide,
     drop_reason,
+    extend_head_noun,
     in_reference,
     looks_like_name,
-    person_names,
     read_denylist,
     split_candidates,
     trim,
@@ -41,8 +41,10 @@ class Steps:
     dedupe: bool = True  # one doc per distinct text, the labels of its copies united
     silence: bool = True  # name-like tokens outside a label are missing, not O
     lexicon: bool = True  # label trusted names that a snippet left as O
+    heads: bool = True  # take a following head noun into the span ("UCF101 dataset")
     min_count: int = 2  # a name must be labelled this often to be trusted
     common_min: int = 3  # a capitalised word seen this often in lower case is a common word
+    context_min: int = 2  # a single word needs this many uses where a dataset is expected ("on X")
     max_edge_share: float = 0.5  # a part of a longer name labelled this often at an edge is a fragment
 
 
@@ -50,14 +52,14 @@ def char_span(offsets: List[Tuple[int, int]], token_span: Tuple[int, int]) -> Tu
     return offsets[token_span[0]][0], offsets[token_span[1] - 1][1]
 
 
-def build_lexicon(texts: List[str], spans: List[Tuple[int, int]], steps: Steps, vocab: Counter, denylist, people):
+def build_lexicon(texts: List[str], spans: List[Tuple[int, int]], steps: Steps, evidence: Evidence):
     """Lexicon of trusted names and set of fragments, from the labelled spans themselves."""
     mentions = []
     for text, (start, end) in zip(texts, spans):
         if steps.repair:
             start, end = trim(text, *word_bounds(text, start, end))
         mention = text[start:end]
-        if mention and drop_reason(mention, vocab, steps.common_min, denylist, people) is None and not in_reference(text):
+        if mention and drop_reason(mention, evidence) is None and not in_reference(text):
             mentions.append((mention, start == 0 or end == len(text)))
     return split_candidates(mentions, steps.min_count, steps.max_edge_share)
 
@@ -87,33 +89,36 @@ def convert_snippets(snippets: List[Snippet], steps: Steps, nlp, denylist: Froze
     rebuilt = [rebuild_text(s.tokens, rejoin_hyphens=steps.repair) for s in snippets]
     texts = [text for text, _ in rebuilt]
     labelled = [(i, char_span(offsets, span)) for i, (s, (_, offsets)) in enumerate(zip(snippets, rebuilt)) for span in s.mention_spans()]
-    vocab = count_lowercase_words(texts)
-    people = person_names(texts)
+    evidence = Evidence.from_texts(texts, denylist, common_min=steps.common_min, context_min=steps.context_min)
     lexicon, fragments = (
-        build_lexicon([texts[i] for i, _ in labelled], [span for _, span in labelled], steps, vocab, denylist, people)
+        build_lexicon([texts[i] for i, _ in labelled], [span for _, span in labelled], steps, evidence)
         if steps.filter or steps.repair or steps.lexicon
         else (Lexicon(()), frozenset())
     )
     decisions: Dict[int, List[SpanDecision]] = defaultdict(list)
     span_report: Dict[str, Counter] = {"kept": Counter(), "repaired": Counter(), "dropped": Counter()}
     for i, (start, end) in labelled:
-        decision = decide(texts[i], start, end, lexicon, fragments, vocab, denylist, people, steps.repair, steps.filter, steps.common_min)
+        decision = decide(texts[i], start, end, lexicon, fragments, evidence, steps.repair, steps.filter)
         decisions[i].append(decision)
         span_report[decision.action][decision.reason] += 1
 
     groups: Dict[str, List[int]] = defaultdict(list)
     for i, text in enumerate(texts):
         groups[text if steps.dedupe else f"{i}\x00{text}"].append(i)
-    docs, conflicts, added = [], 0, 0
+    docs, conflicts, added, with_heads = [], 0, 0, 0
     for members in groups.values():
         text = texts[members[0]]
         spans = [(d.start, d.end) for i in members for d in decisions[i] if d.action != "dropped"]
-        spans, lost = unite(spans)
-        conflicts += lost
         if steps.lexicon:
             extra = [(s, e) for s, e in lexicon.find(text) if all(e <= a or s >= b for a, b in spans)]
             added += len(extra)
-            spans = sorted(spans + extra)
+            spans += extra
+        if steps.heads:
+            widened = [extend_head_noun(text, s, e) for s, e in spans]
+            with_heads += sum(a != b for a, b in zip(widened, spans))
+            spans = widened
+        spans, lost = unite(spans)
+        conflicts += lost
         docs.append(make_doc(nlp, text, spans, steps.silence))
 
     n_tokens = sum(len(doc) for doc in docs)
@@ -134,6 +139,7 @@ def convert_snippets(snippets: List[Snippet], steps: Steps, nlp, denylist: Froze
             **{action: {"total": sum(c.values()), **dict(c.most_common())} for action, c in span_report.items()},
             "overlapping_copies_discarded": conflicts,
             "added_from_lexicon": added,
+            "extended_with_head_noun": with_heads,
             "in_output": sum(after.values()),
         },
         "lexicon": {"names": len(lexicon.names), "fragments": sorted(fragments)},
@@ -152,6 +158,8 @@ def audit_sample(docs: List[Doc], size: int, seed: int) -> List[Dict]:
         {
             "mention": ent.text,
             "context": f"{ent.doc.text[: ent.start_char]}[[{ent.text}]]{ent.doc.text[ent.end_char :]}",
+            "other_entities": [other.text for other in ent.doc.ents if other != ent],
+            "outside_tokens": [token.text for token in ent.doc if token.ent_iob_ == "O"],
             "is_dataset": None,
         }
         for ent in sample
@@ -166,7 +174,12 @@ def print_report(report: Dict) -> None:
     rows = [("read", "", spans["read"])]
     for action in ("kept", "repaired", "dropped"):
         rows += [(action, reason, n) for reason, n in spans[action].items() if reason != "total"]
-    rows += [("added", "from lexicon", spans["added_from_lexicon"]), ("in output", "", spans["in_output"])]
+    rows += [
+        ("overlapping copies", "discarded", spans["overlapping_copies_discarded"]),
+        ("added", "from lexicon", spans["added_from_lexicon"]),
+        ("extended", "with head noun", spans["extended_with_head_noun"]),
+        ("in output", "", spans["in_output"]),
+    ]
     msg.table(rows, header=("spans", "reason", "n"))
     msg.table(list(report["tokens"].items()), header=("tokens", "n"))
     msg.table(
@@ -189,13 +202,14 @@ def main(
     dedupe: bool = typer.Option(True, help="Unite duplicate texts"),
     silence: bool = typer.Option(True, help="Treat unlabelled name-like tokens as missing"),
     lexicon: bool = typer.Option(True, help="Label trusted names left as O"),
+    heads: bool = typer.Option(True, help="Take a following head noun (dataset, corpus) into the span"),
 ):
     """Convert the weak CoNLL corpus into a DocBin with entity label DATASET."""
-    steps = Steps(False, False, False, False, False) if naive else Steps(repair, filter, dedupe, silence, lexicon)
+    steps = Steps(False, False, False, False, False, False) if naive else Steps(repair, filter, dedupe, silence, lexicon, heads)
     try:
         snippets = list(read_conll(input_path))
     except ValueError as err:
-        msg.fail(str(err), exits=1)
+        stop(err)
     denylist = read_denylist(denylist_path) if denylist_path and steps.filter else frozenset()
     docs, report = convert_snippets(snippets, steps, spacy.blank("en"), denylist)
     output_path.parent.mkdir(parents=True, exist_ok=True)

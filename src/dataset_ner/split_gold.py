@@ -1,7 +1,6 @@
 """Turn the hand-annotated train splits into training and dev DocBins (test splits stay out)."""
 
 import hashlib
-import json
 from pathlib import Path
 from typing import List
 
@@ -9,6 +8,8 @@ import spacy
 import typer
 from spacy.tokens import DocBin
 from wasabi import msg
+
+from .conll import stop
 
 from .gold import read_gold, sentence_to_doc
 
@@ -35,7 +36,7 @@ def main(
         try:
             sentences = list(read_gold(path))
         except ValueError as err:
-            msg.fail(str(err), exits=1)
+            stop(err)
         held = [s for s in sentences if in_dev(s.id, dev_share) and s.text not in excluded]
         held_texts = {s.text for s in held}
         train = [s for s in sentences if s.text not in held_texts]

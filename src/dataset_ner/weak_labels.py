@@ -10,7 +10,20 @@ from spacy.lang.en.stop_words import STOP_WORDS
 EDGE_CHARS = ".,;:!?()[]{}<>\"'‘’“”`*†‡§•·|/\\=+~^-–—_"
 POSSESSIVES = ("'s", "’s")
 NUMBER = re.compile(r"^[\d.,%×x+\-–]+$")
+BROKEN_WORD = re.compile(r"^[A-Za-z][a-z]*-[a-z]+$")
 REFERENCE_MARKS = re.compile(r"\bet al\b|\b[A-Z]\. ?[A-Z]?\.? ?[A-Z][a-z]+,|\b(?:Proc\.|Proceedings|In Proc|Citation Citation|pp\.)")
+
+
+HEAD_NOUN_AFTER = re.compile(
+    r"\s+(?:dataset|data set|corpus|corpora|benchmark|database|collection|treebank)s?\b", re.IGNORECASE
+)
+
+
+def extend_head_noun(text: str, start: int, end: int) -> Tuple[int, int]:
+    """Take a generic head noun that follows the name into the span ("UCF101 dataset"), as the
+    hand-annotated corpora do."""
+    match = HEAD_NOUN_AFTER.match(text, end)
+    return (start, match.end()) if match else (start, end)
 
 
 PERSON_CONTEXT = re.compile(r"\b[A-Z]\. ?([A-Z][a-z]+)\b|\b([A-Z][a-z]+),? (?:[A-Z]\.|et al\b|and [A-Z]\.)")
@@ -66,9 +79,45 @@ def looks_like_name(text: str) -> bool:
     return any(char.isupper() or char.isdigit() for char in text)
 
 
-def drop_reason(
-    mention: str, lowercase_vocab: Counter, common_min: int, denylist: FrozenSet[str], people: FrozenSet[str]
-) -> Optional[str]:
+CUE_BEFORE = frozenset({"on", "the", "from", "using", "in"})
+CUE_AFTER = frozenset(
+    "dataset datasets data corpus benchmark benchmarks database set sets test train training validation split task".split()
+)
+
+
+def dataset_contexts(texts: Iterable[str]) -> Counter:
+    """How often each word stands where a dataset name is expected: after "on", "the", "from",
+    "using", "in", or before "dataset", "corpus", "test", "split" and the like."""
+    counts: Counter = Counter()
+    for text in texts:
+        words = [word.strip(EDGE_CHARS) for word in text.split()]
+        for i, word in enumerate(words):
+            before = words[i - 1].lower() if i else ""
+            after = words[i + 1].lower() if i + 1 < len(words) else ""
+            if word and (before in CUE_BEFORE or after in CUE_AFTER):
+                counts[word] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the whole corpus says about words: their lower-case use, authors' names,
+    uses where a dataset is expected ("on X", "X dataset"), and a denylist."""
+
+    lowercase_vocab: Counter
+    people: FrozenSet[str]
+    contexts: Counter
+    denylist: FrozenSet[str] = frozenset()
+    common_min: int = 3
+    context_min: int = 2
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str], denylist: FrozenSet[str] = frozenset(), **limits) -> "Evidence":
+        texts = list(texts)
+        return cls(count_lowercase_words(texts), person_names(texts), dataset_contexts(texts), denylist, **limits)
+
+
+def drop_reason(mention: str, evidence: Evidence) -> Optional[str]:
     """Why `mention` cannot be a dataset name on its own, or None if it may be one."""
     if not mention:
         return "punctuation_only"
@@ -78,14 +127,25 @@ def drop_reason(
         return "number_fragment"
     if len(mention) <= 2:
         return "too_short"
+    if sum(char.isalpha() for char in mention) < 2:
+        return "number_fragment"
+    if "://" in mention or "www." in mention:
+        return "url"
+    if any(char in mention for char in "()[]{}"):
+        return "brackets"
+    if BROKEN_WORD.match(mention):
+        return "word_broken_by_hyphen"
     if not looks_like_name(mention):
         return "lowercase_word"
-    if mention in denylist:
+    if mention in evidence.denylist:
         return "not_a_dataset_list"
-    if mention in people:
+    if mention in evidence.people:
         return "person_name"
-    if " " not in mention and mention[1:].islower() and lowercase_vocab[mention.lower()] >= common_min:
+    single_word = " " not in mention
+    if single_word and mention[1:].islower() and evidence.lowercase_vocab[mention.lower()] >= evidence.common_min:
         return "capitalised_common_word"
+    if single_word and not any(c.isdigit() for c in mention) and evidence.contexts[mention] < evidence.context_min:
+        return "no_dataset_context"
     return None
 
 
@@ -140,12 +200,9 @@ def decide(
     end: int,
     lexicon: Lexicon,
     fragments: FrozenSet[str],
-    lowercase_vocab: Counter,
-    denylist: FrozenSet[str],
-    people: FrozenSet[str],
+    evidence: Evidence,
     repair: bool,
     filter_spans: bool,
-    common_min: int,
 ) -> SpanDecision:
     """Repair (when `repair`) then judge (when `filter_spans`) one labelled span of `text`."""
     reasons: List[str] = []
@@ -155,7 +212,7 @@ def decide(
         return SpanDecision("dropped", "punctuation_only", start, end)
     if filter_spans:
         mention = text[start:end]
-        reason = drop_reason(mention, lowercase_vocab, common_min, denylist, people)
+        reason = drop_reason(mention, evidence)
         if reason is None and in_reference(text):
             reason = "reference_context"
         if reason is None and mention in fragments:

@@ -1,0 +1,62 @@
+"""Shared fixtures: the repository root and small corpora written on the fly."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+WEAK_CONLL = """\
+results O
+on O
+the O
+UCF101 B-DAT
+dataset O
+
+trained O
+on O
+Sports- O
+1M B-DAT
+and O
+Kinetics O
+
+results O
+on O
+the O
+UCF101 B-DAT
+dataset O
+
+of O
+the B-DAT
+model O
+
+HMDB-51, B-DAT
+and O
+UCF101 O
+videos O
+"""
+
+GOLD_SENTENCES = [
+    {"id": "t-1", "text": "We evaluate on the IMDb dataset.", "spans": [{"start": 19, "end": 31, "label": "DATASET"}]},
+    {"id": "t-2", "text": "Results on SQuAD v1.1 and CoNLL 2003 improve.", "spans": [{"start": 11, "end": 21, "label": "DATASET"}, {"start": 26, "end": 36, "label": "DATASET"}]},
+    {"id": "t-3", "text": "The model is small and fast.", "spans": []},
+]
+
+
+@pytest.fixture
+def weak_conll(tmp_path: Path) -> Path:
+    path = tmp_path / "weak.conll"
+    path.write_text(WEAK_CONLL, encoding="utf8")
+    return path
+
+
+def write_jsonl(path: Path, rows) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf8")
+    return path
+
+
+@pytest.fixture
+def gold_jsonl(tmp_path: Path) -> Path:
+    return write_jsonl(tmp_path / "gold" / "train.jsonl", GOLD_SENTENCES)

@@ -1,0 +1,105 @@
+"""End to end on a tiny corpus: the project's own commands train a few steps, package a
+real wheel, and a fresh virtual environment installs it and loads it with spacy.load."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import venv
+
+import pytest
+import spacy
+
+import dataset_ner.transformer_path  # noqa: F401  registers the function the training config names
+
+from .conftest import GOLD_SENTENCES, ROOT, WEAK_CONLL, write_jsonl
+
+VERSION = "0.0.1"
+# The `all` workflow less `install`: the wheel goes into a fresh environment instead.
+WORKFLOW = ("convert", "convert-gold", "train", "evaluate", "build-lexicon", "train-cnn", "evaluate-gold",
+            "benchmark", "model-card", "package")
+TEXTS = ["We evaluate on ImageNet and the IMDb dataset.", "Results on SQuAD v1.1 improve."]
+
+
+def run_command(project, name):
+    overrides = "--training.eval_frequency=2 --training.batcher.size=200"
+    subprocess.run(
+        [sys.executable, "-m", "spacy", "project", "run", name, str(project), "--vars.max_steps", "4",
+         "--vars.cnn_max_steps", "4", "--vars.bench_repeats", "1", "--vars.dev_share", "0.5",
+         "--vars.version", VERSION],
+        check=True,
+        env={**os.environ, "SPACY_CONFIG_OVERRIDES": overrides},
+    )
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """A copy of the project with tiny corpora, run through convert, train, evaluate, package."""
+    root = tmp_path_factory.mktemp("project")
+    shutil.copy(ROOT / "project.yml", root)
+    shutil.copy(ROOT / "README.md", root)
+    shutil.copytree(ROOT / "configs", root / "configs")
+    (root / "src/dataset_ner").mkdir(parents=True)
+    shutil.copy(ROOT / "src/dataset_ner/transformer_path.py", root / "src/dataset_ner")
+    (root / "corpus/seeds").mkdir(parents=True)
+    shutil.copy(ROOT / "corpus/not_datasets.txt", root / "corpus")
+    (root / "corpus/seeds/dataset_mentions.conll").write_text(WEAK_CONLL, encoding="utf8")
+    for corpus in ("heddes2021", "tdmsci"):
+        rows = [{**row, "id": f"{corpus}-{row['id']}-{i}"} for i in range(4) for row in GOLD_SENTENCES]
+        write_jsonl(root / "corpus" / corpus / "train.jsonl", rows)
+        write_jsonl(root / "corpus" / corpus / "test.jsonl", rows[:3])
+    for name in WORKFLOW:
+        run_command(project=root, name=name)
+    return root
+
+
+def card_rows(project):
+    return json.loads((project / "metrics/model_card.json").read_text())
+
+
+def entities(nlp):
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(TEXTS)]
+
+
+def test_training_and_evaluation_outputs(project):
+    metrics = json.loads((project / "metrics/dev.json").read_text())
+    assert 0.0 <= metrics["ents_f"] <= 1.0
+    card = card_rows(project)
+    assert [(row["corpus"], row["pipeline"]) for row in card] == [
+        (corpus, pipeline) for corpus in ("heddes2021", "tdmsci") for pipeline in ("transformer", "cnn", "lexicon")
+    ]
+    assert all(row["words_per_second"] > 0 for row in card)
+    readme = (project / "README.md").read_text()
+    assert "| heddes2021 | transformer |" in readme and "| tdmsci | lexicon |" in readme
+
+    nlp = spacy.load(project / "training/model-best")
+    assert nlp.pipe_names == ["transformer", "ner"]
+    assert nlp.get_pipe("ner").labels == ("DATASET",)
+
+
+def test_wheel_installs_and_loads_in_a_fresh_environment(project, tmp_path):
+    wheel = project / f"packages/en_dataset_ner-{VERSION}/dist/en_dataset_ner-{VERSION}-py3-none-any.whl"
+    assert wheel.is_file()
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = str(env_dir / "bin" / "python")
+    pip = [python, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    subprocess.run(pip + ["torch==2.13.0"], check=True)
+    subprocess.run(pip + [str(wheel)], check=True)
+    script = (
+        "import json, spacy; nlp = spacy.load('en_dataset_ner'); "
+        f"docs = list(nlp.pipe({TEXTS!r})); "
+        "print(json.dumps({'pipes': nlp.pipe_names, 'labels': list(nlp.get_pipe('ner').labels), "
+        "'name': nlp.meta['name'], 'version': nlp.meta['version'], 'model_card': nlp.meta['metrics']['model_card'], "
+        "'ents': [[[e.start_char, e.end_char, e.label_] for e in d.ents] for d in docs]}))"
+    )
+    offline = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    result = subprocess.run([python, "-c", script], check=True, capture_output=True, text=True, env=offline)
+    loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    assert loaded["pipes"] == ["transformer", "ner"]
+    assert loaded["labels"] == ["DATASET"]
+    assert (loaded["name"], loaded["version"]) == ("dataset_ner", VERSION)
+    assert loaded["model_card"] == card_rows(project)
+    trained = entities(spacy.load(project / "training/model-best"))
+    assert [[tuple(e) for e in doc] for doc in loaded["ents"]] == trained
