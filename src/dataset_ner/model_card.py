@@ -28,7 +28,7 @@ def build_rows(gold_dir: Path, speed: Dict, times_dir: Path, pipelines: List[str
                 {
                     "corpus": corpus,
                     "pipeline": name,
-                    **{mode: {k: scores[mode][k] for k in ("precision", "recall", "f1")} for mode in MODES},
+                    **{mode: {k: round(scores[mode][k], 4) for k in ("precision", "recall", "f1")} for mode in MODES},
                     "words_per_second": speed["pipelines"].get(name, {}).get("words_per_second"),
                     "train_minutes": round(load(time_file)["seconds"] / 60, 1) if time_file.exists() else None,
                 }
