@@ -3,7 +3,8 @@ import sys
 
 import pytest
 
-from dataset_ner.conll import ConllError, read_conll
+from dataset_ner.conll import read_conll
+from dataset_ner.input_error import InputError
 
 
 def test_reads_snippets_with_start_lines(weak_conll):
@@ -34,7 +35,7 @@ def test_i_tag_after_o_starts_a_mention(tmp_path):
 def test_bad_input_names_file_line_and_problem(tmp_path, content, line, problem):
     path = tmp_path / "bad.conll"
     path.write_bytes(content)
-    with pytest.raises(ConllError) as caught:
+    with pytest.raises(InputError) as caught:
         list(read_conll(path))
     assert caught.value.line == line
     assert problem in caught.value.problem
@@ -42,7 +43,7 @@ def test_bad_input_names_file_line_and_problem(tmp_path, content, line, problem)
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(ConllError, match="file not found"):
+    with pytest.raises(InputError, match="file not found"):
         list(read_conll(tmp_path / "absent.conll"))
 
 

@@ -2,7 +2,7 @@ import pytest
 import spacy
 from spacy.tokens import DocBin
 
-from dataset_ner.conll import ConllError
+from dataset_ner.input_error import InputError
 from dataset_ner.gold import read_gold, sentence_to_doc
 from dataset_ner.split_gold import in_dev
 
@@ -28,7 +28,7 @@ def test_sentences_become_fully_annotated_docs(gold_jsonl):
 def test_bad_lines_name_file_and_line(tmp_path, line, problem):
     path = tmp_path / "c.jsonl"
     path.write_bytes(b'{"id": "ok", "text": "fine", "spans": []}\n' + line)
-    with pytest.raises(ConllError) as caught:
+    with pytest.raises(InputError) as caught:
         list(read_gold(path))
     assert caught.value.line == 2 and problem in str(caught.value)
 

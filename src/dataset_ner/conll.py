@@ -1,25 +1,12 @@
 """Read the weakly labelled CoNLL corpus: one `token tag` per line, blank lines between snippets."""
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, List, NoReturn, Tuple
+from typing import Iterator, List, Tuple
+
+from .input_error import InputError
 
 TAGS = ("B-DAT", "I-DAT", "O")
-
-
-class ConllError(ValueError):
-    """Malformed input, with the file and line it was found at."""
-
-    def __init__(self, path: Path, line: int, problem: str):
-        super().__init__(f"{path}:{line}: {problem}")
-        self.path, self.line, self.problem = path, line, problem
-
-
-def stop(err: Exception) -> NoReturn:
-    """End a command line tool: the error on one unwrapped stderr line, exit status 1."""
-    print(f"✘ {err}", file=sys.stderr)
-    raise SystemExit(1)
 
 
 @dataclass(frozen=True)
@@ -42,10 +29,10 @@ class Snippet:
 
 
 def read_conll(path: Path) -> Iterator[Snippet]:
-    """Yield the snippets of `path`; raise ConllError naming file, line and problem."""
+    """Yield the snippets of `path`; raise InputError naming file, line and problem."""
     path = Path(path)
     if not path.is_file():
-        raise ConllError(path, 0, "file not found")
+        raise InputError(path, 0, "file not found")
     tokens: List[str] = []
     tags: List[str] = []
     start = 0
@@ -55,7 +42,7 @@ def read_conll(path: Path) -> Iterator[Snippet]:
             try:
                 line = raw.decode("utf-8").rstrip("\r\n")
             except UnicodeDecodeError as err:
-                raise ConllError(path, number, f"not valid UTF-8 ({err.reason} at byte {err.start})") from err
+                raise InputError(path, number, f"not valid UTF-8 ({err.reason} at byte {err.start})") from err
             if not line.strip():
                 if tokens:
                     n_snippets += 1
@@ -64,10 +51,10 @@ def read_conll(path: Path) -> Iterator[Snippet]:
                 continue
             fields = line.rsplit(maxsplit=1)
             if len(fields) != 2:
-                raise ConllError(path, number, f"expected 'token tag', found {line!r}")
+                raise InputError(path, number, f"expected 'token tag', found {line!r}")
             token, tag = fields
             if tag not in TAGS:
-                raise ConllError(path, number, f"unknown tag {tag!r} (expected one of {', '.join(TAGS)})")
+                raise InputError(path, number, f"unknown tag {tag!r} (expected one of {', '.join(TAGS)})")
             if not tokens:
                 start = number
             tokens.append(token)
@@ -76,4 +63,4 @@ def read_conll(path: Path) -> Iterator[Snippet]:
         n_snippets += 1
         yield Snippet(tuple(tokens), tuple(tags), start)
     if n_snippets == 0:
-        raise ConllError(path, 0, "no snippets: the file is empty")
+        raise InputError(path, 0, "no snippets: the file is empty")

@@ -14,7 +14,8 @@ from spacy.util import filter_spans
 from wasabi import msg
 
 from . import LABEL
-from .conll import Snippet, read_conll, stop
+from .conll import Snippet, read_conll
+from .input_error import stop
 from .snippet_text import rebuild_text
 from .weak_labels import (
     Evidence,

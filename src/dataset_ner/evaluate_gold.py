@@ -10,7 +10,7 @@ from spacy import displacy
 from wasabi import msg
 
 from . import transformer_path  # noqa: F401  registers the function that training configs name
-from .conll import stop
+from .input_error import stop
 from .gold import Sentence, read_gold
 from .scoring import score_corpus
 

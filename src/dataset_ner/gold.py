@@ -3,13 +3,13 @@
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, List, Tuple
+from typing import Iterator, Tuple
 
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from . import LABEL
-from .conll import ConllError as InputError
+from .input_error import InputError
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,8 @@ import typer
 from spacy.tokens import DocBin
 from wasabi import msg
 
-from .conll import stop
-
 from .gold import read_gold, sentence_to_doc
+from .input_error import stop
 
 
 def in_dev(sentence_id: str, dev_share: float) -> bool:
