@@ -11,7 +11,7 @@ from .transformer_path import PACKAGE_PREFIX
 SOURCES = [
     {
         "name": "Weakly labelled dataset-mention snippets (corpus/seeds/dataset_mentions.conll)",
-        "license": "see corpus/CORPORA.md",
+        "license": "not stated by its provider",
     },
     {
         "name": "Heddes et al. 2021, The Automatic Detection of Dataset Names in Scientific Articles (train split)",
