@@ -54,6 +54,17 @@ def project(tmp_path_factory):
     return root
 
 
+def rounded(value):
+    """`value` with every float rounded to 4 places: the meta.json round trip may add float noise."""
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {key: rounded(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [rounded(item) for item in value]
+    return value
+
+
 def card_rows(project):
     return json.loads((project / "metrics/model_card.json").read_text())
 
@@ -100,6 +111,6 @@ def test_wheel_installs_and_loads_in_a_fresh_environment(project, tmp_path):
     assert loaded["pipes"] == ["transformer", "ner"]
     assert loaded["labels"] == ["DATASET"]
     assert (loaded["name"], loaded["version"]) == ("dataset_ner", VERSION)
-    assert loaded["model_card"] == card_rows(project)
+    assert rounded(loaded["model_card"]) == rounded(card_rows(project))
     trained = entities(spacy.load(project / "training/model-best"))
     assert [[tuple(e) for e in doc] for doc in loaded["ents"]] == trained
