@@ -10,11 +10,10 @@ from typing import Dict, FrozenSet, List, Tuple
 import spacy
 import typer
 from spacy.tokens import Doc, DocBin
-from spacy.util import filter_spans
 from wasabi import msg
 
-from . import LABEL
 from .conll import Snippet, read_conll
+from .gold import dataset_spans
 from .input_error import stop
 from .snippet_text import rebuild_text
 from .weak_labels import (
@@ -77,8 +76,7 @@ def unite(spans: List[Tuple[int, int]]) -> Tuple[List[Tuple[int, int]], int]:
 def make_doc(nlp, text: str, spans: List[Tuple[int, int]], silence: bool) -> Doc:
     """A Doc with DATASET entities; with `silence`, name-like tokens outside them are missing."""
     doc = nlp.make_doc(text)
-    ents = [doc.char_span(s, e, label=LABEL, alignment_mode="expand") for s, e in spans]
-    ents = filter_spans([ent for ent in ents if ent is not None])
+    ents = dataset_spans(doc, spans)
     inside = {i for ent in ents for i in range(ent.start, ent.end)}
     missing = [doc[i : i + 1] for i, token in enumerate(doc) if silence and i not in inside and looks_like_name(token.text)]
     doc.set_ents(ents, missing=missing, default="outside")

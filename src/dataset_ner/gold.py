@@ -3,9 +3,9 @@
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Tuple
+from typing import Iterable, Iterator, List, Tuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import LABEL
@@ -45,9 +45,14 @@ def read_gold(path: Path) -> Iterator[Sentence]:
             yield sentence
 
 
+def dataset_spans(doc: Doc, spans: Iterable[Tuple[int, int]]) -> List[Span]:
+    """DATASET spans of `doc` for character offsets, widened to whole tokens, without overlaps."""
+    ents = [doc.char_span(s, e, label=LABEL, alignment_mode="expand") for s, e in spans]
+    return filter_spans([ent for ent in ents if ent is not None])
+
+
 def sentence_to_doc(nlp, sentence: Sentence) -> Doc:
     """A fully annotated Doc: tokens outside the spans are O."""
     doc = nlp.make_doc(sentence.text)
-    ents = [doc.char_span(s, e, label=LABEL, alignment_mode="expand") for s, e in sentence.spans]
-    doc.ents = filter_spans([ent for ent in ents if ent is not None])
+    doc.ents = dataset_spans(doc, sentence.spans)
     return doc
