@@ -50,9 +50,13 @@ def test_split_cli_keeps_dev_and_train_apart(tmp_path):
     path = write_jsonl(tmp_path / "corp" / "train.jsonl", rows)
     app = typer.Typer()
     app.command()(main)
-    result = CliRunner().invoke(app, [str(path), "--train-dir", str(tmp_path / "t"), "--dev-path", str(tmp_path / "dev.spacy"), "--dev-share", "0.2"])
+    result = CliRunner().invoke(app, [str(path), "--train-dir", str(tmp_path / "t"), "--dev-path", str(tmp_path / "dev.spacy"), "--dev-share", "0.2",
+                                       "--dev-jsonl-dir", str(tmp_path / "dev")])
     assert result.exit_code == 0, result.output
     vocab = spacy.blank("en").vocab
     train = {d.text for d in DocBin().from_disk(tmp_path / "t" / "corp.spacy").get_docs(vocab)}
     dev = {d.text for d in DocBin().from_disk(tmp_path / "dev.spacy").get_docs(vocab)}
     assert train and dev and not train & dev and len(train) + len(dev) == 50
+    dev_sentences = list(read_gold(tmp_path / "dev" / "corp.jsonl"))
+    assert {s.text for s in dev_sentences} == dev
+    assert all(s.text[slice(*s.spans[0])] == "MNIST" for s in dev_sentences)
