@@ -60,3 +60,18 @@ def write_jsonl(path: Path, rows) -> Path:
 @pytest.fixture
 def gold_jsonl(tmp_path: Path) -> Path:
     return write_jsonl(tmp_path / "gold" / "train.jsonl", GOLD_SENTENCES)
+
+
+RULER_PATTERNS = ["ImageNet", "HMDB-51", "HMDB51", "SQuAD"]
+
+
+@pytest.fixture(scope="session")
+def ruler_model(tmp_path_factory) -> Path:
+    """A fast real pipeline saved to disk: a blank English tokenizer and an entity ruler tagging DATASET."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "DATASET", "pattern": p} for p in RULER_PATTERNS])
+    path = tmp_path_factory.mktemp("ruler") / "model"
+    nlp.to_disk(path)
+    return path
