@@ -33,3 +33,12 @@ def test_records_keep_input_order_and_ids(ruler_model):
     assert [r["id"] for r in records] == list(range(7))
     assert [len(r["mentions"]) for r in records] == [0, 1, 0, 1, 0, 1, 0]
     assert records[1]["mentions"][0] == {"text": "ImageNet", "start": 11, "end": 19, "label": "DATASET", "key": "imagenet"}
+
+
+def test_long_text_runs_through_the_transformer_covering_every_token(transformer_nlp):
+    text = long_text()[:6000]
+    [record] = list(extract_records(transformer_nlp, [Document("p", text)], max_chars=100_000))
+    assert record["id"] == "p" and all(text[m["start"]:m["end"]] == m["text"] for m in record["mentions"])
+    doc = transformer_nlp(text)
+    align = doc._.trf_data.align
+    assert len(doc) > 1000 and all(len(align[i].data) > 0 for i in range(len(doc)) if not doc[i].is_space)
