@@ -68,7 +68,7 @@ def test_bad_input_is_reported_and_the_rest_extracted(tmp_path, corpus, ruler_mo
     out = tmp_path / "out"
     result = run(corpus, bad, "--output", out, "--model", ruler_model, "--shard-size", 2)
     assert result.exit_code == 0, result.output
-    assert "1 inputs skipped" in result.output
+    assert "1 inputs skipped" in result.output and kind in result.output
     [error] = [json.loads(line) for line in (out / "errors.jsonl").open()]
     assert (error["file"], error["line"], error["kind"]) == (str(bad), line, kind)
     expected = 5 + (name.endswith(".jsonl"))
@@ -108,3 +108,11 @@ def test_dask_local_cluster_gives_the_same_records(tmp_path, corpus, ruler_model
     assert result.exit_code == 0, result.output
     assert read_records(tmp_path / "dask") == read_records(tmp_path / "single")
     assert len(read_records(tmp_path / "single")) == 12
+
+
+def test_n_process_gives_the_same_records(tmp_path, corpus, ruler_model):
+    args = [corpus, "--model", ruler_model, "--shard-size", 2, "--batch-size", 2]
+    assert run(*args, "--output", tmp_path / "one").exit_code == 0
+    result = run(*args, "--output", tmp_path / "two", "--n-process", 2)
+    assert result.exit_code == 0, result.output
+    assert read_records(tmp_path / "two") == read_records(tmp_path / "one") != []

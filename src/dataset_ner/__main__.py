@@ -1,5 +1,7 @@
 """Command line: `python -m dataset_ner extract INPUT... --output OUT`."""
 
+import json
+from collections import Counter
 from pathlib import Path
 from typing import List, Optional
 
@@ -70,6 +72,9 @@ def extract(
     msg.good(f"{totals['documents']:,} documents, {totals['mentions']:,} mentions in {n_shards[0]} shards → {output}")
     if totals["errors"]:
         msg.warn(f"{totals['errors']:,} inputs skipped (file, line, problem in {output / ERRORS})")
+        with (output / ERRORS).open(encoding="utf8") as lines:
+            kinds = Counter(json.loads(line)["kind"] for line in lines)
+        msg.table(sorted(kinds.items()), header=("problem", "inputs"), divider=True)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,10 @@ class Progress:
         self.start = self.last = time.perf_counter()
         self.documents = self.words = 0
 
+    def restart(self) -> None:
+        """Count time from now (after the model or the cluster has started)."""
+        self.start = self.last = time.perf_counter()
+
     def update(self, documents: int, words: int, force: bool = False) -> None:
         self.documents, self.words = documents, words
         now = time.perf_counter()

@@ -29,6 +29,7 @@ def run_local(out: OutputDir, shards: Iterable[Shard], model: str, int8: bool, b
               n_process: int, progress: Progress) -> None:
     """One nlp.pipe over the documents of all pending shards; each shard is written once its last record is out."""
     nlp = load_pipeline(model, int8)
+    progress.restart()
     queue = deque()  # [index, items, n_documents, problems, records, words]
 
     def documents():
@@ -68,6 +69,7 @@ def run_dask(out: OutputDir, shards: Iterable[Shard], client, model: str, int8: 
     shards = iter(shards)
     pending, documents, words = {}, 0, 0
     ready = as_completed()
+    progress.restart()
 
     def submit_next() -> bool:
         for index, items, docs, problems in shards:
