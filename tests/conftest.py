@@ -60,3 +60,35 @@ def write_jsonl(path: Path, rows) -> Path:
 @pytest.fixture
 def gold_jsonl(tmp_path: Path) -> Path:
     return write_jsonl(tmp_path / "gold" / "train.jsonl", GOLD_SENTENCES)
+
+
+RULER_PATTERNS = ["ImageNet", "HMDB-51", "HMDB51", "SQuAD"]
+
+
+@pytest.fixture(scope="session")
+def ruler_model(tmp_path_factory) -> Path:
+    """A fast real pipeline saved to disk: a blank English tokenizer and an entity ruler tagging DATASET."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "DATASET", "pattern": p} for p in RULER_PATTERNS])
+    path = tmp_path_factory.mktemp("ruler") / "model"
+    nlp.to_disk(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def transformer_nlp():
+    """The real transformer + ner pipeline of configs/cpu.cfg, initialised (not trained) on two sentences."""
+    import spacy
+    from spacy.training import Example
+    from spacy.util import load_config
+
+    import dataset_ner.transformer_path  # noqa: F401  registers the function the config names
+
+    config = load_config(ROOT / "configs/cpu.cfg", overrides={"paths.train": None, "paths.dev": None}, interpolate=True)
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    texts = [("We train on ImageNet.", (12, 20)), ("Results on SQuAD improve.", (11, 16))]
+    examples = [Example.from_dict(nlp.make_doc(t), {"entities": [(s, e, "DATASET")]}) for t, (s, e) in texts]
+    nlp.initialize(lambda: examples)
+    return nlp

@@ -1,0 +1,81 @@
+"""Command line: `python -m dataset_ner extract INPUT... --output OUT`."""
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from wasabi import msg
+
+from .extract import DEFAULT_MAX_CHARS
+from .input_error import stop
+from .inputs import expand_inputs, iter_items
+from .progress import Progress
+from .run_extract import pending_shards, run_dask, run_local
+from .shards import ERRORS, OutputDir, SettingsMismatch
+
+app = typer.Typer(add_completion=False)
+
+
+@app.callback()
+def main():
+    """Find dataset mentions in scientific text with spaCy."""
+
+
+@app.command()
+def extract(
+    inputs: List[Path] = typer.Argument(..., help="Text files, folders of them, or .jsonl files"),
+    output: Path = typer.Option(..., "--output", help="Output folder (created; rerun the same command to resume)"),
+    model: str = typer.Option("en_dataset_ner", help="Pipeline: installed package name or directory"),
+    pattern: str = typer.Option("*.txt", "--glob", help="Files to read inside folders (recursive)"),
+    id_field: str = typer.Option("id", help="JSONL field holding the document id"),
+    text_field: str = typer.Option("text", help="JSONL field holding the text"),
+    batch_size: int = typer.Option(64, help="nlp.pipe batch size (pieces of text)"),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, help="Longest piece of text given to the pipeline at once"),
+    shard_size: int = typer.Option(1000, help="Input documents per output shard"),
+    n_process: int = typer.Option(1, help="Local processes for nlp.pipe"),
+    workers: int = typer.Option(0, help="Start a local Dask cluster with this many worker processes"),
+    scheduler: Optional[str] = typer.Option(None, help="Address of a running Dask scheduler, e.g. tcp://host:8786"),
+    int8: bool = typer.Option(False, "--int8", help="Quantise the transformer's Linear layers to int8 (CPU)"),
+):
+    """Write the DATASET mentions of every input document to OUT/part-*.jsonl, one record per document."""
+    try:
+        files = expand_inputs(inputs, pattern)
+    except FileNotFoundError as err:
+        stop(err)
+    settings = {"inputs": [str(p.resolve()) for p in inputs], "glob": pattern, "id_field": id_field,
+                "text_field": text_field, "model": model, "int8": int8, "max_chars": max_chars, "shard_size": shard_size}
+    try:
+        out = OutputDir(output, settings)
+    except SettingsMismatch as err:
+        stop(err)
+    n_shards = [0]
+    shards = pending_shards(out, iter_items(files), shard_size, id_field, text_field, n_shards)
+    progress = Progress()
+    try:
+        if workers or scheduler:
+            from distributed import Client, LocalCluster
+
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True) if not scheduler else None
+            with Client(scheduler or cluster) as client:
+                in_flight = 2 * max(1, len(client.scheduler_info()["workers"]))
+                run_dask(out, shards, client, model, int8, batch_size, max_chars, progress, in_flight)
+            if cluster is not None:
+                cluster.close()
+        else:
+            run_local(out, shards, model, int8, batch_size, max_chars, n_process, progress)
+    except SettingsMismatch as err:
+        stop(err)
+    progress.close()
+    totals = out.finish(n_shards[0])
+    msg.good(f"{totals['documents']:,} documents, {totals['mentions']:,} mentions in {n_shards[0]} shards → {output}")
+    if totals["errors"]:
+        msg.warn(f"{totals['errors']:,} inputs skipped (file, line, problem in {output / ERRORS})")
+        with (output / ERRORS).open(encoding="utf8") as lines:
+            kinds = Counter(json.loads(line)["kind"] for line in lines)
+        msg.table(sorted(kinds.items()), header=("problem", "inputs"), divider=True)
+
+
+if __name__ == "__main__":
+    app()

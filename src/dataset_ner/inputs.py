@@ -1,0 +1,104 @@
+"""Documents to extract from: text files, folders of them, JSON Lines; bad input becomes a Problem."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, List, Optional, Union
+
+JSONL_SUFFIX = ".jsonl"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One unit of input, located without decoding it: a whole text file (line 0, `raw`
+    None: read on demand) or one non-blank line of a JSONL file (`raw`: its bytes)."""
+
+    file: str
+    line: int
+    raw: Optional[bytes] = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Document:
+    id: Any
+    text: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Input that cannot be extracted from: `kind` is one of not-utf8, bad-json, no-id, no-text, empty-text."""
+
+    file: str
+    line: int
+    kind: str
+    problem: str
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "line": self.line, "kind": self.kind, "problem": self.problem}
+
+
+def expand_inputs(paths: Iterable[Path], pattern: str = "*.txt") -> List[Path]:
+    """The files named, and the files under each folder named that match `pattern`
+    (recursive, sorted). A path that does not exist raises FileNotFoundError."""
+    files = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob(pattern) if p.is_file())
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise FileNotFoundError(f"{path}:0: no such file or folder")
+    return files
+
+
+def iter_items(files: Iterable[Path]) -> Iterator[Item]:
+    """One Item per text file, one per non-blank line of each `.jsonl` file, in order."""
+    for path in files:
+        if path.suffix != JSONL_SUFFIX:
+            yield Item(str(path), 0)
+            continue
+        with path.open("rb") as lines:
+            for number, raw in enumerate(lines, start=1):
+                if raw.strip():
+                    yield Item(str(path), number, raw)
+
+
+def _decode(data: bytes, item: Item) -> Union[str, Problem]:
+    try:
+        return data.decode("utf8")
+    except UnicodeDecodeError as err:
+        line = item.line or data[: err.start].count(b"\n") + 1
+        return Problem(item.file, line, "not-utf8", f"not UTF-8: byte 0x{data[err.start]:02x} at offset {err.start}")
+
+
+def parse_item(item: Item, id_field: str = "id", text_field: str = "text") -> Union[Document, Problem]:
+    """The Document an Item holds, or the Problem that keeps it from being one. A text
+    file's id is its path; a JSONL record's id is its `id_field` value."""
+    if item.raw is None:
+        text = _decode(Path(item.file).read_bytes(), item)
+        if isinstance(text, Problem):
+            return text
+        doc_id: Any = item.file
+    else:
+        line = _decode(item.raw, item)
+        if isinstance(line, Problem):
+            return line
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            return Problem(item.file, item.line, "bad-json", f"invalid JSON: {err}")
+        if not isinstance(record, dict):
+            return Problem(item.file, item.line, "bad-json", f"not a JSON object: {line.strip()[:60]}")
+        if id_field not in record:
+            return Problem(item.file, item.line, "no-id", f"no '{id_field}' field")
+        text, doc_id = record.get(text_field), record[id_field]
+        if not isinstance(text, str):
+            found = "missing" if text is None else f"a {type(text).__name__}"
+            return Problem(item.file, item.line, "no-text", f"no text: '{text_field}' is {found}")
+    if not text.strip():
+        return Problem(item.file, item.line, "empty-text", "empty text")
+    return Document(doc_id, text)

@@ -1,0 +1,94 @@
+"""Run extraction shard by shard into an OutputDir: in this process (nlp.pipe, n_process) or on Dask."""
+
+from collections import deque
+from typing import Iterable, List, Sequence, Tuple
+
+from .extract import Counts, extract_records, load_pipeline
+from .inputs import Document, Item, Problem, parse_item
+from .progress import Progress
+from .shards import OutputDir, plan_shards
+
+Shard = Tuple[int, List[Item], List[Document], List[dict]]
+
+
+def pending_shards(out: OutputDir, items: Iterable[Item], shard_size: int, id_field: str, text_field: str,
+                   n_shards: List[int]):
+    """Shards not yet completed, parsed: (index, items, documents, problems). Sets n_shards[0] to the total."""
+    count = 0
+    for index, shard_items in plan_shards(items, shard_size):
+        count = index + 1
+        if out.is_done(index, shard_items):
+            continue
+        parsed = [parse_item(item, id_field, text_field) for item in shard_items]
+        yield (index, shard_items, [p for p in parsed if isinstance(p, Document)],
+               [p.to_dict() for p in parsed if isinstance(p, Problem)])
+    n_shards[0] = count
+
+
+def run_local(out: OutputDir, shards: Iterable[Shard], model: str, int8: bool, batch_size: int, max_chars: int,
+              n_process: int, progress: Progress) -> None:
+    """One nlp.pipe over the documents of all pending shards; each shard is written once its last record is out."""
+    nlp = load_pipeline(model, int8)
+    progress.restart()
+    queue = deque()  # [index, items, n_documents, problems, records, words]
+
+    def documents():
+        for index, items, docs, problems in shards:
+            queue.append([index, items, len(docs), problems, [], 0])
+            yield from docs
+
+    def flush():
+        while queue and len(queue[0][4]) == queue[0][2]:
+            index, items, _, problems, records, words = queue.popleft()
+            out.write(index, items, records, problems, words)
+
+    counts = Counts()
+    words_before = 0
+    for record in extract_records(nlp, documents(), batch_size, max_chars, n_process, counts):
+        flush()
+        queue[0][4].append(record)
+        queue[0][5] += counts.words - words_before
+        words_before = counts.words
+        flush()
+        progress.update(counts.documents, counts.words)
+    flush()
+
+
+def extract_shard(model: str, int8: bool, documents: Sequence[Document], batch_size: int, max_chars: int):
+    """One Dask task: the records of one shard, and its word count; the model is loaded once per worker."""
+    counts = Counts()
+    records = list(extract_records(load_pipeline(model, int8), documents, batch_size, max_chars, counts=counts))
+    return records, counts.words
+
+
+def run_dask(out: OutputDir, shards: Iterable[Shard], client, model: str, int8: bool, batch_size: int,
+             max_chars: int, progress: Progress, in_flight: int) -> None:
+    """Submit one task per shard, at most `in_flight` at a time; write each shard as its result comes back."""
+    from distributed import as_completed
+
+    shards = iter(shards)
+    pending, documents, words = {}, 0, 0
+    ready = as_completed()
+    progress.restart()
+
+    def submit_next() -> bool:
+        for index, items, docs, problems in shards:
+            if not docs:
+                out.write(index, items, [], problems, 0)
+                continue
+            future = client.submit(extract_shard, model, int8, docs, batch_size, max_chars, pure=False)
+            pending[future.key] = (index, items, problems)
+            ready.add(future)
+            return True
+        return False
+
+    for _ in range(in_flight):
+        if not submit_next():
+            break
+    for future in ready:
+        records, shard_words = future.result()
+        index, items, problems = pending.pop(future.key)
+        out.write(index, items, records, problems, shard_words)
+        documents, words = documents + len(records), words + shard_words
+        progress.update(documents, words)
+        submit_next()
