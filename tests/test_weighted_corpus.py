@@ -39,3 +39,8 @@ def test_weight_for_a_missing_file_warns(train_dir):
 def test_weight_must_be_a_whole_number(train_dir, weight):
     with pytest.raises(ValueError, match="tdmsci"):
         read(train_dir, {"tdmsci": weight})
+
+
+def test_reader_without_a_path_says_so():
+    with pytest.raises(ValueError, match="paths.train"):
+        registry.resolve({"r": {"@readers": "dataset_ner.weighted_corpus.v1", "path": None, "weights": {}}})

@@ -38,7 +38,7 @@ class WeightedCorpus:
 
 @registry.readers("dataset_ner.weighted_corpus.v1")
 def create_weighted_corpus(
-    path: Path,
+    path: Optional[Path],
     weights: Dict[str, int],
     gold_preproc: bool = False,
     max_length: int = 0,
@@ -48,6 +48,8 @@ def create_weighted_corpus(
     """Read the DocBins under `path` (a file or a folder) like spacy.Corpus.v1, repeating the
     examples of each file by its weight, keyed by file stem: {"tdmsci": 3} triples tdmsci.spacy.
     spaCy shuffles the training examples every epoch, so repeats are spread over the epoch."""
+    if path is None:
+        raise ValueError("dataset_ner.weighted_corpus.v1: no path given (set paths.train)")
     return WeightedCorpus(
         path, weights, gold_preproc=gold_preproc, max_length=max_length, limit=limit, augmenter=augmenter
     )
