@@ -12,7 +12,7 @@ from .extract import DEFAULT_MAX_CHARS
 from .input_error import stop
 from .inputs import expand_inputs, iter_items
 from .progress import Progress
-from .run_extract import pending_shards, run_dask, run_local
+from .run_extract import pending_shards, run
 from .shards import ERRORS, OutputDir, SettingsMismatch
 
 app = typer.Typer(add_completion=False)
@@ -54,17 +54,7 @@ def extract(
     shards = pending_shards(out, iter_items(files), shard_size, id_field, text_field, n_shards)
     progress = Progress()
     try:
-        if workers or scheduler:
-            from distributed import Client, LocalCluster
-
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True) if not scheduler else None
-            with Client(scheduler or cluster) as client:
-                in_flight = 2 * max(1, len(client.scheduler_info()["workers"]))
-                run_dask(out, shards, client, model, int8, batch_size, max_chars, progress, in_flight)
-            if cluster is not None:
-                cluster.close()
-        else:
-            run_local(out, shards, model, int8, batch_size, max_chars, n_process, progress)
+        run(out, shards, model, int8, batch_size, max_chars, progress, n_process, workers, scheduler)
     except SettingsMismatch as err:
         stop(err)
     progress.close()

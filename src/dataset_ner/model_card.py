@@ -8,7 +8,8 @@ from typing import Dict, List
 import typer
 from wasabi import msg
 
-START, END = "<!-- model-card:start -->", "<!-- model-card:end -->"
+from .readme_table import write_table
+
 MODES = ("exact", "head", "overlap")
 
 
@@ -58,12 +59,7 @@ def main(
     """Write the table between the markers in the README and as JSON."""
     rows = build_rows(gold_dir, load(speed), times_dir, pipelines)
     table = markdown(rows)
-    text = readme.read_text(encoding="utf8")
-    if START not in text or END not in text:
-        raise SystemExit(f"{readme}: no '{START}' ... '{END}' markers to write the table between")
-    before, rest = text.split(START, 1)
-    after = rest.split(END, 1)[1]
-    readme.write_text(f"{before}{START}\n{table}\n{END}{after}", encoding="utf8")
+    write_table(readme, "model-card", table)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf8")
     print(table)

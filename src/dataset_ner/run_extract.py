@@ -1,7 +1,7 @@
 """Run extraction shard by shard into an OutputDir: in this process (nlp.pipe, n_process) or on Dask."""
 
 from collections import deque
-from typing import Iterable, List, Sequence, Tuple
+from typing import Iterable, List, Optional, Sequence, Tuple
 
 from .extract import Counts, extract_records, load_pipeline
 from .inputs import Document, Item, Problem, parse_item
@@ -61,14 +61,21 @@ def extract_shard(model: str, int8: bool, documents: Sequence[Document], batch_s
     return records, counts.words
 
 
+def preload(model: str, int8: bool) -> None:
+    """Load the pipeline into this (worker) process's cache."""
+    load_pipeline(model, int8)
+
+
 def run_dask(out: OutputDir, shards: Iterable[Shard], client, model: str, int8: bool, batch_size: int,
              max_chars: int, progress: Progress, in_flight: int) -> None:
-    """Submit one task per shard, at most `in_flight` at a time; write each shard as its result comes back."""
+    """Load the model on every worker, then submit one task per shard, at most `in_flight` at a time;
+    write each shard as its result comes back."""
     from distributed import as_completed
 
     shards = iter(shards)
     pending, documents, words = {}, 0, 0
     ready = as_completed()
+    client.run(preload, model, int8)
     progress.restart()
 
     def submit_next() -> bool:
@@ -92,3 +99,22 @@ def run_dask(out: OutputDir, shards: Iterable[Shard], client, model: str, int8: 
         documents, words = documents + len(records), words + shard_words
         progress.update(documents, words)
         submit_next()
+
+
+def run(out: OutputDir, shards: Iterable[Shard], model: str, int8: bool, batch_size: int, max_chars: int,
+        progress: Progress, n_process: int = 1, workers: int = 0, scheduler: Optional[str] = None) -> None:
+    """Extract the pending shards into `out`: on the Dask cluster at `scheduler`, on a local Dask
+    cluster of `workers` single-threaded processes, or else in this process with `n_process`."""
+    if not (workers or scheduler):
+        run_local(out, shards, model, int8, batch_size, max_chars, n_process, progress)
+        return
+    from distributed import Client, LocalCluster
+
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True) if not scheduler else None
+    try:
+        with Client(scheduler or cluster) as client:
+            in_flight = 2 * max(1, len(client.scheduler_info()["workers"]))
+            run_dask(out, shards, client, model, int8, batch_size, max_chars, progress, in_flight)
+    finally:
+        if cluster is not None:
+            cluster.close()

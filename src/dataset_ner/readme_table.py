@@ -1,0 +1,14 @@
+"""Write a generated Markdown table into the README between `<!-- KEY:start -->` and `<!-- KEY:end -->`."""
+
+from pathlib import Path
+
+
+def write_table(readme: Path, key: str, table: str) -> None:
+    """Replace what stands between the KEY markers in `readme` with `table`; SystemExit if they are missing."""
+    start, end = f"<!-- {key}:start -->", f"<!-- {key}:end -->"
+    text = readme.read_text(encoding="utf8")
+    if start not in text or end not in text:
+        raise SystemExit(f"{readme}: no '{start}' ... '{end}' markers to write the table between")
+    before, rest = text.split(start, 1)
+    after = rest.split(end, 1)[1]
+    readme.write_text(f"{before}{start}\n{table}\n{end}{after}", encoding="utf8")
