@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dataset_ner.__main__ import app
+from dataset_ner.shards import OutputDir
 
 from .conftest import ROOT
 
@@ -54,6 +55,15 @@ def test_other_inputs_into_same_output_are_refused(tmp_path, corpus, ruler_model
     other.write_text("SQuAD", encoding="utf8")
     result = run(other, "--output", out, "--model", ruler_model)
     assert result.exit_code == 1 and "other settings (inputs" in result.output
+
+
+def test_a_second_run_into_a_busy_output_is_refused(tmp_path, corpus, ruler_model):
+    out = tmp_path / "out"
+    with OutputDir(out, {"other": "run"}):
+        result = run(corpus, "--output", out, "--model", ruler_model)
+    assert result.exit_code == 1 and "another extraction is writing to this folder" in result.output
+    assert not list(out.glob("part-*.jsonl"))
+    assert run(corpus, "--output", out, "--model", ruler_model).exit_code == 1  # free again: now the settings differ
 
 
 @pytest.mark.parametrize("name,content,kind,line", [

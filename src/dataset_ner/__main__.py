@@ -13,7 +13,7 @@ from .input_error import stop
 from .inputs import expand_inputs, iter_items
 from .progress import Progress
 from .run_extract import pending_shards, run
-from .shards import ERRORS, OutputDir, SettingsMismatch
+from .shards import ERRORS, OutputBusy, OutputDir, SettingsMismatch
 
 app = typer.Typer(add_completion=False)
 
@@ -48,17 +48,18 @@ def extract(
                 "text_field": text_field, "model": model, "int8": int8, "max_chars": max_chars, "shard_size": shard_size}
     try:
         out = OutputDir(output, settings)
-    except SettingsMismatch as err:
+    except (SettingsMismatch, OutputBusy) as err:
         stop(err)
-    n_shards = [0]
-    shards = pending_shards(out, iter_items(files), shard_size, id_field, text_field, n_shards)
-    progress = Progress()
-    try:
-        run(out, shards, model, int8, batch_size, max_chars, progress, n_process, workers, scheduler)
-    except SettingsMismatch as err:
-        stop(err)
-    progress.close()
-    totals = out.finish(n_shards[0])
+    with out:
+        n_shards = [0]
+        shards = pending_shards(out, iter_items(files), shard_size, id_field, text_field, n_shards)
+        progress = Progress()
+        try:
+            run(out, shards, model, int8, batch_size, max_chars, progress, n_process, workers, scheduler)
+        except SettingsMismatch as err:
+            stop(err)
+        progress.close()
+        totals = out.finish(n_shards[0])
     msg.good(f"{totals['documents']:,} documents, {totals['mentions']:,} mentions in {n_shards[0]} shards → {output}")
     if totals["errors"]:
         msg.warn(f"{totals['errors']:,} inputs skipped (file, line, problem in {output / ERRORS})")

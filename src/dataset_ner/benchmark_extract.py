@@ -42,11 +42,11 @@ def time_extraction(documents: Path, model: str, int8: bool, workers: int, batch
     model is loaded (on every worker, for Dask) to the last shard written."""
     settings = {"model": model, "int8": int8}
     with tempfile.TemporaryDirectory() as folder:
-        out = OutputDir(Path(folder), settings)
-        shards = pending_shards(out, iter_items([documents]), shard_size, "id", "text", [0])
         progress = Progress(every=float("inf"), stream=io.StringIO())
-        run(out, shards, model, int8, batch_size, DEFAULT_MAX_CHARS, progress, workers=workers)
-        seconds = time.perf_counter() - progress.start
+        with OutputDir(Path(folder), settings) as out:
+            shards = pending_shards(out, iter_items([documents]), shard_size, "id", "text", [0])
+            run(out, shards, model, int8, batch_size, DEFAULT_MAX_CHARS, progress, workers=workers)
+            seconds = time.perf_counter() - progress.start
     return {"documents": progress.documents, "words": progress.words, "seconds": round(seconds, 2),
             "words_per_second": round(progress.words / seconds)}
 

@@ -11,6 +11,7 @@ from .inputs import Item
 MANIFEST = "manifest.json"
 ERRORS = "errors.jsonl"
 SHARD_ERRORS = "shard-errors"
+LOCK = ".lock"
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -48,13 +49,54 @@ class SettingsMismatch(ValueError):
     pass
 
 
+class OutputBusy(RuntimeError):
+    pass
+
+
+def lock_folder(path: Path):
+    """An exclusive lock on `path/.lock`, held while the returned file stays open (the OS drops it
+    when the process dies); OutputBusy if another process holds it. No lock where fcntl is missing."""
+    lock = (path / LOCK).open("w")
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return lock
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.close()
+        raise OutputBusy(f"{path}: another extraction is writing to this folder ({path / LOCK} is locked); "
+                         "wait for it to end or choose another --output") from None
+    return lock
+
+
 class OutputDir:
     """OUT/part-NNNNN.jsonl records, OUT/shard-errors/part-NNNNN.jsonl problems, OUT/manifest.json
-    (settings and completed shards), OUT/errors.jsonl (all problems, written by finish)."""
+    (settings and completed shards), OUT/errors.jsonl (all problems, written by finish). One process
+    at a time: OUT/.lock is held until close() (use it as a context manager)."""
 
     def __init__(self, path: Path, settings: dict):
         self.path, self.settings = path, settings
         path.mkdir(parents=True, exist_ok=True)
+        self._lock = lock_folder(path)
+        try:
+            self._open()
+        except SettingsMismatch:
+            self.close()
+            raise
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the folder's lock."""
+        self._lock.close()
+
+    def _open(self) -> None:
+        path, settings = self.path, self.settings
         (path / SHARD_ERRORS).mkdir(exist_ok=True)
         for stale in list(path.glob("*.tmp")) + list((path / SHARD_ERRORS).glob("*.tmp")):
             stale.unlink()
