@@ -1,6 +1,6 @@
 import torch
 
-from dataset_ner.quantize import quantize_int8
+from dataset_ner.quantize import is_ffn_output, quantize_int8
 
 
 def tensor_shapes(nlp, text):
@@ -17,6 +17,8 @@ def test_int8_pipeline_runs_with_output_of_the_same_shape(transformer_nlp, tmp_p
     nlp = spacy.load(tmp_path / "m")
     assert quantize_int8(nlp) == 1
     [shim] = [shim for node in nlp.get_pipe("transformer").model.walk() for shim in node.shims]
-    linears = [m for m in shim._model.modules() if isinstance(m, torch.ao.nn.quantized.dynamic.Linear)]
-    assert linears
+    quantized = {n for n, m in shim._model.named_modules() if isinstance(m, torch.ao.nn.quantized.dynamic.Linear)}
+    fp32 = {n for n, m in shim._model.named_modules() if type(m) is torch.nn.Linear}
+    assert "encoder.layer.0.attention.self.query" in quantized and "encoder.layer.0.intermediate.dense" in quantized
+    assert fp32 == {n for n in quantized | fp32 if is_ffn_output(n)} == {f"encoder.layer.{i}.output.dense" for i in range(6)}
     assert tensor_shapes(nlp, text) == before
