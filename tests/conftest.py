@@ -44,6 +44,18 @@ GOLD_SENTENCES = [
 ]
 
 
+def invoke_command(command, args):
+    """Run a typer command function as its CLI would, with `args` as strings; asserts it exits 0."""
+    import typer
+    from typer.testing import CliRunner
+
+    app = typer.Typer()
+    app.command()(command)
+    result = CliRunner().invoke(app, [str(arg) for arg in args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
 @pytest.fixture
 def weak_conll(tmp_path: Path) -> Path:
     path = tmp_path / "weak.conll"

@@ -6,7 +6,7 @@ from dataset_ner.input_error import InputError
 from dataset_ner.gold import read_gold, sentence_to_doc
 from dataset_ner.split_gold import in_dev
 
-from .conftest import write_jsonl
+from .conftest import invoke_command, write_jsonl
 
 
 def test_sentences_become_fully_annotated_docs(gold_jsonl):
@@ -41,18 +41,12 @@ def test_dev_assignment_is_stable():
 
 
 def test_split_cli_keeps_dev_and_train_apart(tmp_path):
-    from typer.testing import CliRunner
-    import typer
-
     from dataset_ner.split_gold import main
 
     rows = [{"id": f"c-{i}", "text": f"Sentence {i} uses MNIST.", "spans": [{"start": len(f"Sentence {i} uses "), "end": len(f"Sentence {i} uses MNIST")}]} for i in range(50)]
     path = write_jsonl(tmp_path / "corp" / "train.jsonl", rows)
-    app = typer.Typer()
-    app.command()(main)
-    result = CliRunner().invoke(app, [str(path), "--train-dir", str(tmp_path / "t"), "--dev-path", str(tmp_path / "dev.spacy"), "--dev-share", "0.2",
-                                       "--dev-jsonl-dir", str(tmp_path / "dev")])
-    assert result.exit_code == 0, result.output
+    invoke_command(main, [path, "--train-dir", tmp_path / "t", "--dev-path", tmp_path / "dev.spacy", "--dev-share", "0.2",
+                          "--dev-jsonl-dir", tmp_path / "dev"])
     vocab = spacy.blank("en").vocab
     train = {d.text for d in DocBin().from_disk(tmp_path / "t" / "corp.spacy").get_docs(vocab)}
     dev = {d.text for d in DocBin().from_disk(tmp_path / "dev.spacy").get_docs(vocab)}

@@ -1,13 +1,11 @@
 """A random-weight pipeline of the chosen size is built, saved and loads without its encoder folder."""
 
 import spacy
-from typer.testing import CliRunner
-import typer
 
 import dataset_ner.transformer_path  # noqa: F401  registers the function the config names
 from dataset_ner.random_transformer import main
 
-from .conftest import ROOT
+from .conftest import ROOT, invoke_command
 
 
 def encoder_config(nlp):
@@ -16,12 +14,9 @@ def encoder_config(nlp):
 
 
 def test_random_pipeline_has_the_requested_size(tmp_path):
-    app = typer.Typer()
-    app.command()(main)
     args = [str(tmp_path / "tiny"), "--config", str(ROOT / "configs/cpu.cfg"), "--layers", "2", "--hidden", "64",
             "--heads", "2", "--intermediate", "128"]
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
+    invoke_command(main, args)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["tiny"]
     nlp = spacy.load(tmp_path / "tiny")
     config = encoder_config(nlp)
