@@ -4,44 +4,34 @@ import json
 import shutil
 
 import spacy
-import typer
-from typer.testing import CliRunner
 
 from dataset_ner import benchmark_extract, random_transformer
 from dataset_ner.benchmark_extract import write_documents
 
-from .conftest import GOLD_SENTENCES, ROOT, write_jsonl
-
-
-def invoke(command, args):
-    app = typer.Typer()
-    app.command()(command)
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    assert result.exit_code == 0, result.output
-    return result
+from .conftest import GOLD_SENTENCES, ROOT, invoke_command, write_jsonl
 
 
 def test_documents_join_sentences_up_to_the_word_budget(tmp_path):
-    gold = {"a": write_jsonl(tmp_path / "a.jsonl", GOLD_SENTENCES), "b": write_jsonl(tmp_path / "b.jsonl", GOLD_SENTENCES)}
+    texts = [s["text"] for s in GOLD_SENTENCES] * 2
     path = tmp_path / "docs.jsonl"
-    assert write_documents(gold, 2, 1000, path) == 3
+    assert write_documents(texts, 2, 1000, path) == 3
     docs = [json.loads(line) for line in path.read_text().splitlines()]
     assert docs[0]["text"] == f"{GOLD_SENTENCES[0]['text']} {GOLD_SENTENCES[1]['text']}"
     assert [d["id"] for d in docs] == ["doc-0", "doc-1", "doc-2"]
-    assert write_documents(gold, 2, 5, path) == 1  # the first document already has more than 5 words
+    assert write_documents(texts, 2, 5, path) == 1  # the first document already has more than 5 words
 
 
 def test_every_path_timed_on_the_same_documents_and_tabled(tmp_path):
-    invoke(random_transformer.main, [tmp_path / "tiny", "--config", ROOT / "configs/cpu.cfg", "--layers", "1",
-                                     "--hidden", "32", "--heads", "2", "--intermediate", "64"])
+    invoke_command(random_transformer.main, [tmp_path / "tiny", "--config", ROOT / "configs/cpu.cfg", "--layers", "1",
+                                             "--hidden", "32", "--heads", "2", "--intermediate", "64"])
     shutil.copytree(tmp_path / "tiny", tmp_path / "baseline")
     gold = write_jsonl(tmp_path / "gold.jsonl", GOLD_SENTENCES * 4)
     readme = tmp_path / "README.md"
     readme.write_text("intro\n<!-- extract-speed:start -->\nold\n<!-- extract-speed:end -->\nrest\n")
     output = tmp_path / "speed.json"
-    invoke(benchmark_extract.main, [tmp_path / "tiny", "--baseline", tmp_path / "baseline", "--corpus", f"toy={gold}",
-                                    "--output", output, "--readme", readme, "--workers", "1", "--shard-size", "1",
-                                    "--sentences-per-document", "3"])
+    invoke_command(benchmark_extract.main, [tmp_path / "tiny", "--baseline", tmp_path / "baseline",
+                                            "--corpus", f"toy={gold}", "--output", output, "--readme", readme,
+                                            "--workers", "1", "--shard-size", "1", "--sentences-per-document", "3"])
     result = json.loads(output.read_text())
     paths = {row["path"]: row for row in result["paths"]}
     assert list(paths) == ["model fp32", "model int8", "model int8, Dask 1 worker", "roberta-base-sized fp32"]

@@ -14,7 +14,7 @@ from wasabi import msg
 
 from .evaluate_gold import evaluate
 from .extract import DEFAULT_MAX_CHARS, load_pipeline
-from .gold import read_gold
+from .gold import Sentence, read_gold
 from .inputs import iter_items
 from .progress import Progress
 from .readme_table import write_table
@@ -22,10 +22,9 @@ from .run_extract import pending_shards, run
 from .shards import OutputDir
 
 
-def write_documents(corpora: Dict[str, Path], sentences_per_document: int, max_words: int, path: Path) -> int:
-    """Join consecutive test sentences into paragraph-sized documents, up to `max_words`
+def write_documents(sentences: List[str], sentences_per_document: int, max_words: int, path: Path) -> int:
+    """Join consecutive sentences into paragraph-sized documents, up to `max_words`
     whitespace words, and write them as JSONL; returns the number of documents."""
-    sentences = [s.text for corpus in corpora.values() for s in read_gold(corpus)]
     documents, words = [], 0
     for start in range(0, len(sentences), sentences_per_document):
         if words >= max_words:
@@ -51,10 +50,10 @@ def time_extraction(documents: Path, model: str, int8: bool, workers: int, batch
             "words_per_second": round(progress.words / seconds)}
 
 
-def exact_f1(model: str, int8: bool, corpora: Dict[str, Path]) -> Dict[str, float]:
+def exact_f1(model: str, int8: bool, corpora: Dict[str, List[Sentence]]) -> Dict[str, float]:
     """Exact-match F1 of the pipeline, as extraction loads it, on each test corpus."""
     nlp = load_pipeline(model, int8)
-    return {name: round(evaluate(nlp, list(read_gold(path)), 64)[0]["exact"]["f1"], 4) for name, path in corpora.items()}
+    return {name: round(evaluate(nlp, sentences, 64)[0]["exact"]["f1"], 4) for name, sentences in corpora.items()}
 
 
 def main(
@@ -71,11 +70,12 @@ def main(
 ):
     """Time MODEL's extraction in fp32 and int8, on 1..WORKERS local Dask workers, and BASELINE in
     fp32, all on the same documents; score MODEL's fp32 and int8 exact F1 on the test corpora."""
-    gold = {name: Path(path) for name, path in (c.split("=", 1) for c in corpora)}
+    gold = {name: list(read_gold(Path(path))) for name, path in (c.split("=", 1) for c in corpora)}
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         documents = Path(folder) / "documents.jsonl"
-        n_documents = write_documents(gold, sentences_per_document, max_words, documents)
+        texts = [sentence.text for sentences in gold.values() for sentence in sentences]
+        n_documents = write_documents(texts, sentences_per_document, max_words, documents)
         paths = [("model fp32", model, False, 0), ("model int8", model, True, 0)]
         paths += [(f"model int8, Dask {n} worker{'s' * (n > 1)}", model, True, n) for n in range(1, workers + 1)]
         paths += [("roberta-base-sized fp32", baseline, False, 0)]
