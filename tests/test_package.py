@@ -85,7 +85,7 @@ def test_training_and_evaluation_outputs(project):
     assert "| heddes2021 | transformer |" in readme and "| tdmsci | lexicon |" in readme
 
     nlp = spacy.load(project / "training/model-best")
-    assert nlp.pipe_names == ["transformer", "ner"]
+    assert nlp.pipe_names == ["transformer", "ner", "trim_dataset_mentions"]
     assert nlp.get_pipe("ner").labels == ("DATASET",)
 
 
@@ -108,7 +108,7 @@ def test_wheel_installs_and_loads_in_a_fresh_environment(project, tmp_path):
     offline = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     result = subprocess.run([python, "-c", script], check=True, capture_output=True, text=True, env=offline)
     loaded = json.loads(result.stdout.strip().splitlines()[-1])
-    assert loaded["pipes"] == ["transformer", "ner"]
+    assert loaded["pipes"] == ["transformer", "ner", "trim_dataset_mentions"]
     assert loaded["labels"] == ["DATASET"]
     assert (loaded["name"], loaded["version"]) == ("dataset_ner", VERSION)
     assert rounded(loaded["model_card"]) == rounded(card_rows(project))
