@@ -41,7 +41,8 @@ def project(tmp_path_factory):
     shutil.copy(ROOT / "README.md", root)
     shutil.copytree(ROOT / "configs", root / "configs")
     (root / "src/dataset_ner").mkdir(parents=True)
-    shutil.copy(ROOT / "src/dataset_ner/transformer_path.py", root / "src/dataset_ner")
+    for module in ("transformer_path.py", "trim_mentions.py"):
+        shutil.copy(ROOT / "src/dataset_ner" / module, root / "src/dataset_ner")
     (root / "corpus/seeds").mkdir(parents=True)
     shutil.copy(ROOT / "corpus/not_datasets.txt", root / "corpus")
     (root / "corpus/seeds/dataset_mentions.conll").write_text(WEAK_CONLL, encoding="utf8")

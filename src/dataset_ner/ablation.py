@@ -52,7 +52,8 @@ def main(
         run([
             "spacy", "train", str(config), "--output", str(row_dir / "model"), "--paths.train", str(train_dir),
             "--paths.dev", str(dev), "--paths.transformer", transformer, "--training.max_steps", str(max_steps),
-            "--training.eval_frequency", str(max(1, max_steps // 4)), "--code", str(code),
+            "--training.eval_frequency", str(max(1, max_steps // 4)), "--corpora.train.weights.weak", "1",
+            "--code", str(code),
         ])
         corpus_args = [arg for spec in corpora for arg in ("--corpus", spec)]
         run(["dataset_ner.evaluate_gold", str(row_dir / "model/model-best"), *corpus_args, "--output-dir", str(row_dir / "scores")])
