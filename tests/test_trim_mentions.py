@@ -38,7 +38,7 @@ def test_whitespace_tokens_come_off(nlp):
     assert mentions(nlp, "Caltech-256  and others", [(0, 3)])[0] == ["Caltech-256"]
 
 
-def test_the_component_is_registered_for_configs(nlp):
+def test_the_component_is_registered_for_configs():
     pipeline = spacy.blank("en")
     pipeline.add_pipe("trim_dataset_mentions")
     assert pipeline.pipe_names == ["trim_dataset_mentions"]

@@ -6,14 +6,14 @@ from spacy.tokens import Doc, Span, Token
 # No mention in the hand-annotated train splits (Heddes et al. 2021, TDMSci) starts or ends with
 # one of these words; a predicted mention cut off in a coordination can ("ACE-2 and").
 CONNECTING_WORDS = {"and", "or", "of", "on", "in", "with", "for", "to", "from", "by", "at"}
-# Articles never end a mention, but "the" may start one ("the Penn Treebank").
-ARTICLES = {"the", "a", "an"}
+# Nor does a mention end with an article, though "the" may start one ("the Penn Treebank").
+END_WORDS = CONNECTING_WORDS | {"the", "a", "an"}
 OPENING = set("([{\"'")
 CLOSING = set(")]}\"'.")
 
 
 def _droppable_end(token: Token) -> bool:
-    if token.lower_ in CONNECTING_WORDS or token.lower_ in ARTICLES or token.is_space:
+    if token.lower_ in END_WORDS or token.is_space:
         return True
     return token.is_punct and token.text not in CLOSING
 
@@ -39,5 +39,3 @@ def trim_mentions(doc: Doc) -> Doc:
             trimmed.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id))
     doc.ents = trimmed
     return doc
-
-
