@@ -96,7 +96,7 @@ def transformer_nlp():
     from spacy.training import Example
     from spacy.util import load_config
 
-    import dataset_ner.transformer_path  # noqa: F401  registers the function the config names
+    import dataset_ner.pipeline.transformer_path  # noqa: F401  registers the function the config names
 
     config = load_config(ROOT / "configs/cpu.cfg", overrides={"paths.train": None, "paths.dev": None}, interpolate=True)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)

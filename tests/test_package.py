@@ -11,7 +11,7 @@ import venv
 import pytest
 import spacy
 
-import dataset_ner.transformer_path  # noqa: F401  registers the function the training config names
+import dataset_ner.pipeline.transformer_path  # noqa: F401  registers the function the training config names
 
 from .conftest import GOLD_SENTENCES, ROOT, WEAK_CONLL, write_jsonl
 
@@ -40,9 +40,7 @@ def project(tmp_path_factory):
     shutil.copy(ROOT / "project.yml", root)
     shutil.copy(ROOT / "README.md", root)
     shutil.copytree(ROOT / "configs", root / "configs")
-    (root / "src/dataset_ner").mkdir(parents=True)
-    for module in ("transformer_path.py", "trim_mentions.py"):
-        shutil.copy(ROOT / "src/dataset_ner" / module, root / "src/dataset_ner")
+    shutil.copytree(ROOT / "src/dataset_ner/pipeline", root / "src/dataset_ner/pipeline")
     (root / "corpus/seeds").mkdir(parents=True)
     shutil.copy(ROOT / "corpus/not_datasets.txt", root / "corpus")
     (root / "corpus/seeds/dataset_mentions.conll").write_text(WEAK_CONLL, encoding="utf8")

@@ -8,12 +8,12 @@ from typing import List, Optional
 import typer
 from wasabi import msg
 
-from .extract import DEFAULT_MAX_CHARS
+from .extraction.extract import DEFAULT_MAX_CHARS
+from .extraction.inputs import expand_inputs, iter_items
+from .extraction.progress import Progress
+from .extraction.run_extract import pending_shards, run
+from .extraction.shards import ERRORS, OutputBusy, OutputDir, SettingsMismatch
 from .input_error import stop
-from .inputs import expand_inputs, iter_items
-from .progress import Progress
-from .run_extract import pending_shards, run
-from .shards import ERRORS, OutputBusy, OutputDir, SettingsMismatch
 
 app = typer.Typer(add_completion=False)
 

@@ -1,0 +1,58 @@
+"""Read the hand-annotated corpora (JSON Lines: id, text, character-offset spans)."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, List, Tuple
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .. import LABEL
+from ..input_error import InputError
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One hand-annotated sentence with its DATASET spans as (start, end) character offsets."""
+
+    id: str
+    text: str
+    spans: Tuple[Tuple[int, int], ...]
+
+
+def read_gold(path: Path) -> Iterator[Sentence]:
+    """Yield the sentences of a corpus file; raise InputError naming file, line and problem."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, 0, "file not found")
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                record = json.loads(raw.decode("utf-8"))
+                text = record["text"]
+                spans = tuple((span["start"], span["end"]) for span in record["spans"])
+                sentence = Sentence(str(record["id"]), text, spans)
+            except UnicodeDecodeError as err:
+                raise InputError(path, number, f"not valid UTF-8 ({err.reason})") from err
+            except json.JSONDecodeError as err:
+                raise InputError(path, number, f"not valid JSON ({err.msg})") from err
+            except (KeyError, TypeError) as err:
+                raise InputError(path, number, f"expected id, text and spans with start/end ({err!r})") from err
+            for start, end in spans:
+                if not 0 <= start < end <= len(text):
+                    raise InputError(path, number, f"span ({start}, {end}) outside the text of length {len(text)}")
+            yield sentence
+
+
+def dataset_spans(doc: Doc, spans: Iterable[Tuple[int, int]]) -> List[Span]:
+    """DATASET spans of `doc` for character offsets, widened to whole tokens, without overlaps."""
+    ents = [doc.char_span(s, e, label=LABEL, alignment_mode="expand") for s, e in spans]
+    return filter_spans([ent for ent in ents if ent is not None])
+
+
+def sentence_to_doc(nlp, sentence: Sentence) -> Doc:
+    """A fully annotated Doc: tokens outside the spans are O."""
+    doc = nlp.make_doc(sentence.text)
+    doc.ents = dataset_spans(doc, sentence.spans)
+    return doc

@@ -1,0 +1,52 @@
+"""Words per second of several pipelines on the same texts, measured in one run."""
+
+import json
+import statistics
+import time
+from pathlib import Path
+from typing import List
+
+import spacy
+import torch
+import typer
+from wasabi import msg
+
+from ..data.gold import read_gold
+from ..pipeline import transformer_path  # noqa: F401  registers the function that training configs name
+
+
+def words_per_second(nlp, texts: List[str], batch_size: int, repeats: int) -> List[float]:
+    """One warm-up pass, then `repeats` timed passes of nlp.pipe over `texts`."""
+    words = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
+    list(nlp.pipe(texts[:batch_size], batch_size=batch_size))
+    rates = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=batch_size):
+            pass
+        rates.append(words / (time.perf_counter() - start))
+    return rates
+
+
+def main(
+    pipelines: List[str] = typer.Argument(..., help="NAME=MODEL for each pipeline (directory or package)"),
+    corpora: List[Path] = typer.Option(..., "--corpus", help="JSONL files whose texts are processed"),
+    output: Path = typer.Option(..., help="JSON file to write"),
+    batch_size: int = typer.Option(64, help="nlp.pipe batch size"),
+    repeats: int = typer.Option(3, help="Timed passes per pipeline"),
+):
+    """Measure each pipeline's words/s on the texts of the corpora, in this one process."""
+    texts = [sentence.text for path in corpora for sentence in read_gold(path)]
+    results = {}
+    for spec in pipelines:
+        name, _, model = spec.partition("=")
+        rates = words_per_second(spacy.load(model), texts, batch_size, repeats)
+        results[name] = {"model": model, "words_per_second": round(statistics.median(rates)), "runs": [round(r) for r in rates]}
+    meta = {"texts": len(texts), "torch_threads": torch.get_num_threads(), "batch_size": batch_size, "pipelines": results}
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf8")
+    msg.table([(name, r["words_per_second"]) for name, r in results.items()], header=("pipeline", "words/s"), divider=True)
+
+
+if __name__ == "__main__":
+    typer.run(main)

@@ -1,0 +1,112 @@
+"""Words per second of the extraction command's paths on the same documents, measured in one run,
+with the exact F1 of each precision on the hand-annotated test sets."""
+
+import io
+import json
+import tempfile
+import time
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import torch
+import typer
+from wasabi import msg
+
+from ..data.gold import Sentence, read_gold
+from ..extraction.extract import DEFAULT_MAX_CHARS, load_pipeline
+from ..extraction.inputs import iter_items
+from ..extraction.progress import Progress
+from ..extraction.run_extract import pending_shards, run
+from ..extraction.shards import OutputDir
+from .evaluate_gold import evaluate
+from .readme_table import write_table
+
+
+def write_documents(sentences: List[str], sentences_per_document: int, max_words: int, path: Path) -> int:
+    """Join consecutive sentences into paragraph-sized documents, up to `max_words`
+    whitespace words, and write them as JSONL; returns the number of documents."""
+    documents, words = [], 0
+    for start in range(0, len(sentences), sentences_per_document):
+        if words >= max_words:
+            break
+        text = " ".join(sentences[start : start + sentences_per_document])
+        documents.append({"id": f"doc-{len(documents)}", "text": text})
+        words += len(text.split())
+    path.write_text("".join(json.dumps(d) + "\n" for d in documents), encoding="utf8")
+    return len(documents)
+
+
+def time_extraction(documents: Path, model: str, int8: bool, workers: int, batch_size: int, shard_size: int) -> dict:
+    """Run the extraction of `documents` into a throw-away folder; words/s counted from when the
+    model is loaded (on every worker, for Dask) to the last shard written."""
+    settings = {"model": model, "int8": int8}
+    with tempfile.TemporaryDirectory() as folder:
+        progress = Progress(every=float("inf"), stream=io.StringIO())
+        with OutputDir(Path(folder), settings) as out:
+            shards = pending_shards(out, iter_items([documents]), shard_size, "id", "text", [0])
+            run(out, shards, model, int8, batch_size, DEFAULT_MAX_CHARS, progress, workers=workers)
+            seconds = time.perf_counter() - progress.start
+    return {"documents": progress.documents, "words": progress.words, "seconds": round(seconds, 2),
+            "words_per_second": round(progress.words / seconds)}
+
+
+def exact_f1(model: str, int8: bool, corpora: Dict[str, List[Sentence]]) -> Dict[str, float]:
+    """Exact-match F1 of the pipeline, as extraction loads it, on each test corpus."""
+    nlp = load_pipeline(model, int8)
+    return {name: round(evaluate(nlp, sentences, 64)[0]["exact"]["f1"], 4) for name, sentences in corpora.items()}
+
+
+def main(
+    model: str = typer.Argument(..., help="The default pipeline (directory or package)"),
+    baseline: str = typer.Option(..., help="roberta-base-sized pipeline to compare with (directory)"),
+    corpora: List[str] = typer.Option(..., "--corpus", help="NAME=PATH of a hand-annotated test JSONL"),
+    output: Path = typer.Option(..., help="JSON file to write"),
+    max_words: int = typer.Option(20000, help="Words of test text timed per path"),
+    sentences_per_document: int = typer.Option(10, help="Test sentences joined into one document"),
+    batch_size: int = typer.Option(64, help="nlp.pipe batch size"),
+    shard_size: int = typer.Option(10, help="Documents per shard (one Dask task each)"),
+    workers: int = typer.Option(2, help="Most Dask workers timed (1 up to this)"),
+    readme: Optional[Path] = typer.Option(None, help="README whose extract-speed markers get the table"),
+):
+    """Time MODEL's extraction in fp32 and int8, on 1..WORKERS local Dask workers, and BASELINE in
+    fp32, all on the same documents; score MODEL's fp32 and int8 exact F1 on the test corpora."""
+    gold = {name: list(read_gold(Path(path))) for name, path in (c.split("=", 1) for c in corpora)}
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        documents = Path(folder) / "documents.jsonl"
+        texts = [sentence.text for sentences in gold.values() for sentence in sentences]
+        n_documents = write_documents(texts, sentences_per_document, max_words, documents)
+        paths = [("model fp32", model, False, 0), ("model int8", model, True, 0)]
+        paths += [(f"model int8, Dask {n} worker{'s' * (n > 1)}", model, True, n) for n in range(1, workers + 1)]
+        paths += [("roberta-base-sized fp32", baseline, False, 0)]
+        for name, pipeline, int8, n_workers in paths:
+            msg.info(f"Timing {name}")
+            speed = time_extraction(documents, pipeline, int8, n_workers, batch_size, shard_size)
+            rows.append({"path": name, "model": pipeline, "int8": int8, "dask_workers": n_workers, **speed})
+    f1 = {precision: exact_f1(model, precision == "int8", gold) for precision in ("fp32", "int8")}
+    base = next(r["words_per_second"] for r in rows if r["model"] == baseline)
+    for row in rows:
+        row["times_baseline"] = round(row["words_per_second"] / base, 1)
+        if row["model"] == model:
+            row["exact_f1"] = f1["int8" if row["int8"] else "fp32"]
+    result = {"documents": n_documents, "torch_threads": torch.get_num_threads(), "paths": rows}
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf8")
+    table = markdown(rows, list(gold))
+    if readme:
+        write_table(readme, "extract-speed", table)
+    print(table)
+
+
+def markdown(rows: List[dict], corpora: List[str]) -> str:
+    """The speed table: path, words/s, multiple of the roberta-base-sized pipeline, exact F1 per corpus."""
+    lines = ["| path | words/s | × roberta-base-sized | " + " | ".join(f"exact F1 {c}" for c in corpora) + " |",
+             "|---|---|---|" + "---|" * len(corpora)]
+    for row in rows:
+        f1 = [f"{row['exact_f1'][c]:.3f}" if "exact_f1" in row else "–" for c in corpora]
+        lines.append(f"| {row['path']} | {row['words_per_second']:,} | {row['times_baseline']} | " + " | ".join(f1) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    typer.run(main)

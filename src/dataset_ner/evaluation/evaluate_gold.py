@@ -1,0 +1,76 @@
+"""Score a pipeline on the hand-annotated test splits: exact, head-tolerant and overlap P/R/F1."""
+
+import json
+from pathlib import Path
+from typing import Dict, List, Sequence, Tuple
+
+import spacy
+import typer
+from spacy import displacy
+from wasabi import msg
+
+from ..data.gold import Sentence, read_gold
+from ..input_error import stop
+from ..pipeline import transformer_path  # noqa: F401  registers the function that training configs name
+from .scoring import score_corpus
+
+Spans = List[Tuple[int, int]]
+
+
+def predict(nlp, texts: Sequence[str], batch_size: int) -> List[Spans]:
+    """Character spans of the DATASET entities the pipeline finds in each raw text."""
+    return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATASET"] for doc in nlp.pipe(texts, batch_size=batch_size)]
+
+
+def error_page(sentences: Sequence[Sentence], predictions: Sequence[Spans], limit: int) -> str:
+    """displaCy HTML of the first `limit` sentences with a false positive or negative:
+    the gold annotation above the prediction."""
+    examples = []
+    for sentence, predicted in zip(sentences, predictions):
+        if set(sentence.spans) == set(predicted):
+            continue
+        for title, spans in ((f"{sentence.id}: gold", sentence.spans), ("predicted", predicted)):
+            ents = [{"start": s, "end": e, "label": "DATASET"} for s, e in spans]
+            examples.append({"text": sentence.text, "ents": ents, "title": title})
+        if len(examples) >= 2 * limit:
+            break
+    return displacy.render(examples, style="ent", manual=True, page=True, jupyter=False)
+
+
+def evaluate(nlp, sentences: Sequence[Sentence], batch_size: int) -> Tuple[Dict, List[Spans]]:
+    predictions = predict(nlp, [s.text for s in sentences], batch_size)
+    scores = score_corpus([s.text for s in sentences], [list(s.spans) for s in sentences], predictions)
+    return {mode: prf.to_dict() for mode, prf in scores.items()}, predictions
+
+
+def main(
+    model: str = typer.Argument(..., help="Pipeline directory or installed package name"),
+    corpora: List[str] = typer.Option(..., "--corpus", help="NAME=PATH of a hand-annotated test JSONL"),
+    output_dir: Path = typer.Option(..., help="Folder for one metrics JSON per corpus"),
+    errors_dir: Path = typer.Option(None, help="Folder for one displaCy error page per corpus"),
+    errors_limit: int = typer.Option(50, help="Sentences with errors shown per page"),
+    label: str = typer.Option(None, help="Name of the pipeline in the metrics (default: MODEL)"),
+    batch_size: int = typer.Option(64, help="nlp.pipe batch size"),
+):
+    """Score MODEL on each corpus from its raw sentence text, comparing character offsets."""
+    nlp = spacy.load(model)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for corpus in corpora:
+        name, _, path = corpus.partition("=")
+        try:
+            sentences = list(read_gold(Path(path)))
+        except ValueError as err:
+            stop(err)
+        scores, predictions = evaluate(nlp, sentences, batch_size)
+        result = {"pipeline": label or model, "corpus": name, "path": path, "sentences": len(sentences), **scores}
+        (output_dir / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf8")
+        if errors_dir:
+            errors_dir.mkdir(parents=True, exist_ok=True)
+            (errors_dir / f"{name}.html").write_text(error_page(sentences, predictions, errors_limit), encoding="utf8")
+        rows += [(name, mode, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}") for mode, s in scores.items()]
+    msg.table(rows, header=("corpus", "match", "P", "R", "F1"), divider=True)
+
+
+if __name__ == "__main__":
+    typer.run(main)

@@ -1,0 +1,58 @@
+"""evaluate_gold, the lexicon baseline, benchmark and model card on a real (rule-based) pipeline."""
+
+import json
+import subprocess
+import sys
+
+import spacy
+from spacy.tokens import DocBin
+
+from dataset_ner.data.gold import read_gold, sentence_to_doc
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", *args], check=True, capture_output=True, text=True)
+
+
+def test_lexicon_baseline_scored_and_carded(tmp_path, gold_jsonl):
+    nlp = spacy.blank("en")
+    train = tmp_path / "train.spacy"
+    DocBin(docs=[sentence_to_doc(nlp, s) for s in read_gold(gold_jsonl)][:1]).to_disk(train)
+    run("dataset_ner.evaluation.lexicon_baseline", str(train), "--output", str(tmp_path / "lexicon"))
+    run(
+        "dataset_ner.evaluation.evaluate_gold", str(tmp_path / "lexicon"), "--corpus", f"toy={gold_jsonl}",
+        "--output-dir", str(tmp_path / "gold/lexicon"), "--errors-dir", str(tmp_path / "errors"), "--label", "lexicon",
+    )
+    scores = json.loads((tmp_path / "gold/lexicon/toy.json").read_text())
+    # The lexicon holds "IMDb dataset" only: 1 of 3 gold spans found, 1 of 1 prediction right.
+    assert scores["sentences"] == 3
+    assert (scores["exact"]["precision"], scores["exact"]["recall"]) == (1.0, 1 / 3)
+    assert scores["overlap"]["tp_gold"] == 1
+    page = (tmp_path / "errors/toy.html").read_text()
+    assert "t-2: gold" in page and "t-1: gold" not in page  # only sentences with errors
+    run("dataset_ner.evaluation.benchmark", f"lexicon={tmp_path / 'lexicon'}", "--corpus", str(gold_jsonl),
+        "--output", str(tmp_path / "speed.json"), "--repeats", "2")
+    speed = json.loads((tmp_path / "speed.json").read_text())
+    assert speed["texts"] == 3 and len(speed["pipelines"]["lexicon"]["runs"]) == 2
+    readme = tmp_path / "README.md"
+    readme.write_text("intro\n<!-- model-card:start -->\nold\n<!-- model-card:end -->\nrest\n")
+    run("dataset_ner.evaluation.model_card", "lexicon", "--gold-dir", str(tmp_path / "gold"), "--speed", str(tmp_path / "speed.json"),
+        "--times-dir", str(tmp_path / "times"), "--readme", str(readme), "--output", str(tmp_path / "card.json"))
+    text = readme.read_text()
+    assert text.startswith("intro\n") and text.endswith("rest\n") and "old" not in text
+    assert "| toy | lexicon | 1.000 | 0.333 | 0.500 |" in text
+    card = json.loads((tmp_path / "card.json").read_text())
+    assert card[0]["words_per_second"] == speed["pipelines"]["lexicon"]["words_per_second"]
+
+
+def test_bad_corpus_line_stops_evaluation(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "x", "spans": []}\n{oops\n')
+    nlp = spacy.blank("en")
+    nlp.to_disk(tmp_path / "blank")
+    result = subprocess.run(
+        [sys.executable, "-m", "dataset_ner.evaluation.evaluate_gold", str(tmp_path / "blank"), "--corpus", f"bad={bad}",
+         "--output-dir", str(tmp_path / "out")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 1 and f"{bad}:2: not valid JSON" in result.stderr

@@ -1,0 +1,44 @@
+import spacy
+
+from dataset_ner.extraction.extract import Counts, extract_records, mention_key
+from dataset_ner.extraction.inputs import Document
+
+FILLER = "The network is trained for ninety epochs with a small learning rate and strong augmentation. "
+
+
+def long_text():
+    """About 40,000 characters with mentions at the start, in the middle and at the end."""
+    middle = FILLER * 200
+    return "ImageNet results. " + middle + "We also report HMDB-51 accuracy.\n\n" + middle + "Finally SQuAD"
+
+
+def test_mention_key_groups_spellings():
+    assert mention_key("HMDB51") == mention_key("HMDB-51") == mention_key("hmdb-51") == "hmdb51"
+
+
+def test_long_document_mentions_at_start_middle_end_with_offsets(ruler_model):
+    nlp, text = spacy.load(ruler_model), long_text()
+    counts = Counts()
+    [record] = list(extract_records(nlp, [Document("paper", text)], max_chars=1000, counts=counts))
+    found = [(m["text"], m["start"], m["end"]) for m in record["mentions"]]
+    assert [t for t, _, _ in found] == ["ImageNet", "HMDB-51", "SQuAD"]
+    assert all(text[s:e] == t for t, s, e in found)
+    assert found[0][1] == 0 and found[2][2] == len(text)
+    assert counts.documents == 1 and counts.mentions == 3 and counts.words > 6000
+
+
+def test_records_keep_input_order_and_ids(ruler_model):
+    docs = [Document(i, f"Doc {i} uses ImageNet." if i % 2 else "Nothing here.") for i in range(7)]
+    records = list(extract_records(spacy.load(ruler_model), docs, batch_size=2, max_chars=10))
+    assert [r["id"] for r in records] == list(range(7))
+    assert [len(r["mentions"]) for r in records] == [0, 1, 0, 1, 0, 1, 0]
+    assert records[1]["mentions"][0] == {"text": "ImageNet", "start": 11, "end": 19, "label": "DATASET", "key": "imagenet"}
+
+
+def test_long_text_runs_through_the_transformer_covering_every_token(transformer_nlp):
+    text = long_text()[:6000]
+    [record] = list(extract_records(transformer_nlp, [Document("p", text)], max_chars=100_000))
+    assert record["id"] == "p" and all(text[m["start"]:m["end"]] == m["text"] for m in record["mentions"])
+    doc = transformer_nlp(text)
+    align = doc._.trf_data.align
+    assert len(doc) > 1000 and all(len(align[i].data) > 0 for i in range(len(doc)) if not doc[i].is_space)

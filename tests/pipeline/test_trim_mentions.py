@@ -1,0 +1,44 @@
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from dataset_ner.pipeline.trim_mentions import trim_mentions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("en")
+
+
+def mentions(nlp, text, token_spans):
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, start, end, label="DATASET") for start, end in token_spans]
+    return [ent.text for ent in trim_mentions(doc).ents], [ent.label_ for ent in doc.ents]
+
+
+def test_connecting_words_and_punctuation_come_off_the_edges(nlp):
+    # We | use | ACE-2 | and | ACE-2003 | , | the | Penn | Treebank | and | TREC | Aquaint | , | here | .
+    texts, labels = mentions(nlp, "We use ACE-2 and ACE-2003, the Penn Treebank and TREC Aquaint, here.", [(2, 4), (5, 10), (10, 13)])
+    assert texts == ["ACE-2", "the Penn Treebank", "TREC Aquaint"]
+    assert labels == ["DATASET"] * 3
+
+
+def test_brackets_quotes_and_inner_words_stay(nlp):
+    text = 'The British National Corpus (BNC) and the "MovieLens" dataset of Chess and Plants data.'
+    doc = nlp.make_doc(text)
+    kept = [(1, 7), (8, 13), (14, 18)]
+    assert mentions(nlp, text, kept)[0] == [doc[s:e].text for s, e in kept]
+
+
+def test_a_mention_of_only_connecting_words_is_dropped(nlp):
+    assert mentions(nlp, "Results on and of the set.", [(2, 4), (5, 6)])[0] == ["set"]
+
+
+def test_whitespace_tokens_come_off(nlp):
+    assert mentions(nlp, "Caltech-256  and others", [(0, 3)])[0] == ["Caltech-256"]
+
+
+def test_the_component_is_registered_for_configs():
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("trim_dataset_mentions")
+    assert pipeline.pipe_names == ["trim_dataset_mentions"]
