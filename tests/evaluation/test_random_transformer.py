@@ -2,7 +2,6 @@
 
 import spacy
 
-import dataset_ner.pipeline.transformer_path  # noqa: F401  registers the function the config names
 from dataset_ner.evaluation.random_transformer import main
 
 from ..conftest import ROOT, invoke_command

@@ -38,7 +38,6 @@ def main(
     corpora: List[str] = typer.Option(..., "--corpus", help="NAME=PATH of a test JSONL"),
     work_dir: Path = typer.Option(..., help="Folder for each row's data, model and scores"),
     output: Path = typer.Option(..., help="Markdown table to write"),
-    code: Path = typer.Option(..., help="Python file registering the config's functions"),
 ):
     """Train and score one model per row of ROWS, then the final data plus GOLD_ROW."""
     results = []
@@ -53,7 +52,6 @@ def main(
             "spacy", "train", str(config), "--output", str(row_dir / "model"), "--paths.train", str(train_dir),
             "--paths.dev", str(dev), "--paths.transformer", transformer, "--training.max_steps", str(max_steps),
             "--training.eval_frequency", str(max(1, max_steps // 4)), "--corpora.train.weights.weak", "1",
-            "--code", str(code),
         ])
         corpus_args = [arg for spec in corpora for arg in ("--corpus", spec)]
         run(["dataset_ner.evaluation.evaluate_gold", str(row_dir / "model/model-best"), *corpus_args, "--output-dir", str(row_dir / "scores")])

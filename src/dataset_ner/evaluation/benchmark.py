@@ -12,7 +12,6 @@ import typer
 from wasabi import msg
 
 from ..data.gold import read_gold
-from ..pipeline import transformer_path  # noqa: F401  registers the function that training configs name
 
 
 def words_per_second(nlp, texts: List[str], batch_size: int, repeats: int) -> List[float]:

@@ -11,7 +11,6 @@ from wasabi import msg
 
 from ..data.gold import Sentence, read_gold
 from ..input_error import stop
-from ..pipeline import transformer_path  # noqa: F401  registers the function that training configs name
 from .scoring import score_corpus
 
 Spans = List[Tuple[int, int]]

@@ -6,8 +6,6 @@ from typing import List
 
 import typer
 
-from ..pipeline.transformer_path import PACKAGE_PREFIX
-
 SOURCES = [
     {
         "name": "Weakly labelled dataset-mention snippets (corpus/seeds/dataset_mentions.conll)",
@@ -32,10 +30,9 @@ def main(
     transformer: str = typer.Option(..., help="The transformer the model was trained from"),
     metrics: List[Path] = typer.Option([], help="Metrics JSON files to include, keyed by file stem"),
 ):
-    """Build the package meta: description, label, license, sources, metrics, requirements."""
-    requirements = []
-    if transformer.startswith(PACKAGE_PREFIX):
-        requirements.append(transformer[len(PACKAGE_PREFIX):].replace("_", "-"))
+    """Build the package meta: description, label, license, sources, metrics. The wheel needs no
+    weights package (see dataset_ner.packaging.standalone); spacy package adds spacy and
+    spacy-transformers to its requirements."""
     meta = {
         "name": "dataset_ner",
         "version": version,
@@ -46,7 +43,6 @@ def main(
         "license": "MIT (code); model trained on CC BY 4.0 and Apache-2.0 data, see sources",
         "sources": SOURCES,
         "labels": {"ner": ["DATASET"]},
-        "requirements": requirements,
         "metrics": {path.stem: json.loads(path.read_text(encoding="utf8")) for path in metrics},
     }
     output.parent.mkdir(parents=True, exist_ok=True)
