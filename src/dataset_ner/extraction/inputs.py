@@ -1,4 +1,4 @@
-"""Documents to extract from: text files, folders of them, JSON Lines; bad input becomes a Problem."""
+"""Documents to extract from: text files, PDFs, folders of them, JSON Lines; bad input becomes a Problem."""
 
 import json
 from dataclasses import dataclass
@@ -6,11 +6,13 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, List, Optional, Union
 
 JSONL_SUFFIX = ".jsonl"
+PDF_SUFFIX = ".pdf"
+PDF_GLOB = "*.[pP][dD][fF]"
 
 
 @dataclass(frozen=True)
 class Item:
-    """One unit of input, located without decoding it: a whole text file (line 0, `raw`
+    """One unit of input, located without decoding it: a whole text or PDF file (line 0, `raw`
     None: read on demand) or one non-blank line of a JSONL file (`raw`: its bytes)."""
 
     file: str
@@ -24,13 +26,17 @@ class Item:
 
 @dataclass(frozen=True)
 class Document:
+    """A text to extract from; `store_text`: the text exists nowhere else (extracted from a PDF),
+    so the output keeps a copy for the mentions' offsets to refer to."""
+
     id: Any
     text: str
+    store_text: bool = False
 
 
 @dataclass(frozen=True)
 class Problem:
-    """Input that cannot be extracted from: `kind` is one of not-utf8, bad-json, no-id, no-text, empty-text."""
+    """Input that cannot be extracted from: `kind` is one of not-utf8, bad-json, no-id, no-text, empty-text, bad-pdf."""
 
     file: str
     line: int
@@ -42,12 +48,12 @@ class Problem:
 
 
 def expand_inputs(paths: Iterable[Path], pattern: str = "*.txt") -> List[Path]:
-    """The files named, and the files under each folder named that match `pattern`
+    """The files named, and the files under each folder named that match `pattern` or are PDFs
     (recursive, sorted). A path that does not exist raises FileNotFoundError."""
     files = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob(pattern) if p.is_file())
+            files += sorted({p for glob in (pattern, PDF_GLOB) for p in path.rglob(glob) if p.is_file()})
         elif path.is_file():
             files.append(path)
         else:
@@ -56,7 +62,7 @@ def expand_inputs(paths: Iterable[Path], pattern: str = "*.txt") -> List[Path]:
 
 
 def iter_items(files: Iterable[Path]) -> Iterator[Item]:
-    """One Item per text file, one per non-blank line of each `.jsonl` file, in order."""
+    """One Item per text or PDF file, one per non-blank line of each `.jsonl` file, in order."""
     for path in files:
         if path.suffix != JSONL_SUFFIX:
             yield Item(str(path), 0)
@@ -75,9 +81,29 @@ def _decode(data: bytes, item: Item) -> Union[str, Problem]:
         return Problem(item.file, line, "not-utf8", f"not UTF-8: byte 0x{data[err.start]:02x} at offset {err.start}")
 
 
+def _read_pdf(item: Item) -> Union[str, Problem]:
+    """The text of a PDF, its pages' text joined by a blank line, read with pypdf."""
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError
+
+    try:
+        text = "\n\n".join(page.extract_text() for page in PdfReader(item.file).pages)
+        text.encode("utf8")  # a lone surrogate from a broken font map could not be written out
+    except FileNotDecryptedError:
+        return Problem(item.file, 0, "bad-pdf", "encrypted PDF: it cannot be read without a password")
+    except Exception as err:  # pypdf raises PdfReadError, but also NotImplementedError, TypeError, ... on bad files
+        return Problem(item.file, 0, "bad-pdf", f"unreadable PDF: {type(err).__name__}: {err}")
+    if not text.strip():
+        return Problem(item.file, 0, "empty-text", "no text in the PDF (scanned pages without a text layer?)")
+    return text
+
+
 def parse_item(item: Item, id_field: str = "id", text_field: str = "text") -> Union[Document, Problem]:
-    """The Document an Item holds, or the Problem that keeps it from being one. A text
+    """The Document an Item holds, or the Problem that keeps it from being one. A text or PDF
     file's id is its path; a JSONL record's id is its `id_field` value."""
+    if item.raw is None and Path(item.file).suffix.lower() == PDF_SUFFIX:
+        text = _read_pdf(item)
+        return Document(item.file, text, store_text=True) if isinstance(text, str) else text
     if item.raw is None:
         text = _decode(Path(item.file).read_bytes(), item)
         if isinstance(text, Problem):

@@ -4,20 +4,21 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Iterable, Iterator, List, Sequence, Tuple
+from typing import Any, Iterable, Iterator, List, Sequence, Tuple
 
 from .inputs import Item
 
 MANIFEST = "manifest.json"
 ERRORS = "errors.jsonl"
 SHARD_ERRORS = "shard-errors"
+TEXTS = "texts"
 LOCK = ".lock"
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write `path.tmp`, flush it to disk, then rename it over `path`."""
+    """Write `path.tmp` (newlines as they are), flush it to disk, then rename it over `path`."""
     tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf8") as out:
+    with tmp.open("w", encoding="utf8", newline="") as out:
         out.write(text)
         out.flush()
         os.fsync(out.fileno())
@@ -26,6 +27,11 @@ def write_atomic(path: Path, text: str) -> None:
 
 def jsonl(rows: Iterable[dict]) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def text_file(doc_id: Any) -> str:
+    """Where the output folder keeps a document's text: texts/<sha1 of its id>.txt (unique, a safe name)."""
+    return f"{TEXTS}/{hashlib.sha1(str(doc_id).encode('utf8')).hexdigest()}.txt"
 
 
 def fingerprint(items: Sequence[Item]) -> str:
@@ -72,7 +78,8 @@ def lock_folder(path: Path):
 
 class OutputDir:
     """OUT/part-NNNNN.jsonl records, OUT/shard-errors/part-NNNNN.jsonl problems, OUT/manifest.json
-    (settings and completed shards), OUT/errors.jsonl (all problems, written by finish). One process
+    (settings and completed shards), OUT/errors.jsonl (all problems, written by finish), OUT/texts/
+    (texts that exist nowhere else, named by their records' "text_file"). One process
     at a time: OUT/.lock is held until close() (use it as a context manager)."""
 
     def __init__(self, path: Path, settings: dict):
@@ -98,7 +105,7 @@ class OutputDir:
     def _open(self) -> None:
         path, settings = self.path, self.settings
         (path / SHARD_ERRORS).mkdir(exist_ok=True)
-        for stale in list(path.glob("*.tmp")) + list((path / SHARD_ERRORS).glob("*.tmp")):
+        for stale in [tmp for folder in (path, path / SHARD_ERRORS, path / TEXTS) for tmp in folder.glob("*.tmp")]:
             stale.unlink()
         manifest_path = path / MANIFEST
         if manifest_path.exists():
@@ -129,12 +136,23 @@ class OutputDir:
         return True
 
     def write(self, index: int, items: Sequence[Item], records: List[dict], problems: List[dict], words: int) -> None:
-        """Write one shard's problems, then its records, then record it in the manifest."""
+        """Write one shard's texts and problems, then its records, then record it in the manifest."""
+        records = [self._store_text(record) for record in records]
         write_atomic(self.path / SHARD_ERRORS / self.part(index).name, jsonl(problems))
         write_atomic(self.part(index), jsonl(records))
         self.shards[str(index)] = {"fingerprint": fingerprint(items), "documents": len(records), "errors": len(problems),
                                    "mentions": sum(len(r["mentions"]) for r in records), "words": words}
         self._save(complete=False)
+
+    def _store_text(self, record: dict) -> dict:
+        """A record that carries its "text": the text written to OUT/texts/, the record with "text_file" instead."""
+        if "text" not in record:
+            return record
+        name = text_file(record["id"])
+        (self.path / TEXTS).mkdir(exist_ok=True)
+        write_atomic(self.path / name, record["text"])
+        rest = {key: value for key, value in record.items() if key not in ("id", "text")}
+        return {"id": record["id"], "text_file": name, **rest}
 
     def totals(self) -> dict:
         keys = ("documents", "errors", "mentions", "words")
