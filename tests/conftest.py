@@ -96,11 +96,36 @@ def transformer_nlp():
     from spacy.training import Example
     from spacy.util import load_config
 
-    import dataset_ner.pipeline.transformer_path  # noqa: F401  registers the function the config names
 
     config = load_config(ROOT / "configs/cpu.cfg", overrides={"paths.train": None, "paths.dev": None}, interpolate=True)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     texts = [("We train on ImageNet.", (12, 20)), ("Results on SQuAD improve.", (11, 16))]
     examples = [Example.from_dict(nlp.make_doc(t), {"entities": [(s, e, "DATASET")]}) for t, (s, e) in texts]
     nlp.initialize(lambda: examples)
+    return nlp
+
+
+CONFIDENCE_TRAIN = [
+    ("We train on ImageNet and CIFAR-10 data.", [(12, 20), (25, 33)]),
+    ("Results on SQuAD improve.", [(11, 16)]),
+    ("The model is fast and small.", []),
+]
+
+
+@pytest.fixture(scope="session")
+def confident_nlp():
+    """A real tok2vec + ner trained a few steps (not to certainty), then the confidence, trim and
+    names components, as in configs/cnn_baseline.cfg."""
+    import spacy
+    from spacy.training import Example
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ner")
+    examples = [Example.from_dict(nlp.make_doc(t), {"entities": [(s, e, "DATASET") for s, e in spans]})
+                for t, spans in CONFIDENCE_TRAIN]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(12):
+        nlp.update(examples, sgd=optimizer)
+    for component in ("trim_dataset_mentions", "dataset_mention_confidence", "dataset_mention_names"):
+        nlp.add_pipe(component)
     return nlp

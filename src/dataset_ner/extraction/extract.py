@@ -2,20 +2,43 @@
 
 import functools
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 import spacy
+from spacy.tokens import Span
 
-from ..pipeline import transformer_path  # noqa: F401  registers the function that training configs name
+from ..pipeline.mention_names import name_and_key
 from .inputs import Document
 from .split_text import split_text
 
 DEFAULT_MAX_CHARS = 2000
 
 
-def mention_key(text: str) -> str:
-    """Canonical key that groups spellings of one name: "HMDB-51", "HMDB51", "hmdb 51" → "hmdb51"."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+CONFIDENCE_PIPE = "dataset_mention_confidence"
+
+
+class NoConfidence(ValueError):
+    """--min-confidence was asked of a pipeline that gives no confidence."""
+
+
+class PipelineSpec(NamedTuple):
+    """Which pipeline to load and how: a package name or directory, int8, the confidence threshold."""
+
+    model: str
+    int8: bool = False
+    min_confidence: float = 0.0
+
+
+def mention_record(span: Span, offset: int) -> dict:
+    """{"text", "start", "end", "label", "name", "key", "confidence"} of one mention, offsets shifted
+    by `offset`; name and key as the pipeline set them (dataset_mention_names), else derived here,
+    confidence null where the pipeline has no dataset_mention_confidence."""
+    name, key = name_and_key(span.text)
+    if span._.dataset_key is not None:
+        name, key = span._.dataset_name, span._.dataset_key
+    confidence = span._.confidence if Span.has_extension("confidence") else None
+    return {"text": span.text, "start": span.start_char + offset, "end": span.end_char + offset,
+            "label": span.label_, "name": name, "key": key, "confidence": confidence}
 
 
 @dataclass
@@ -28,10 +51,15 @@ class Counts:
 
 
 @functools.lru_cache(maxsize=2)
-def load_pipeline(model: str, int8: bool = False):
-    """spacy.load(model), quantised with `int8`; cached, so each process loads a model once."""
-    nlp = spacy.load(model)
-    if int8:
+def load_pipeline(spec: PipelineSpec):
+    """spacy.load(spec.model), quantised with `int8`, dropping mentions below `min_confidence`;
+    cached, so each process loads a model once."""
+    nlp = spacy.load(spec.model)
+    if spec.min_confidence:
+        if CONFIDENCE_PIPE not in nlp.pipe_names:
+            raise NoConfidence(f"{spec.model} has no {CONFIDENCE_PIPE} component: it gives no confidence to filter on")
+        nlp.get_pipe(CONFIDENCE_PIPE).threshold = spec.min_confidence
+    if spec.int8:
         from .quantize import quantize_int8
 
         quantize_int8(nlp)
@@ -40,8 +68,9 @@ def load_pipeline(model: str, int8: bool = False):
 
 def extract_records(nlp, documents: Iterable[Document], batch_size: int = 64, max_chars: int = DEFAULT_MAX_CHARS,
                     n_process: int = 1, counts: Counts = None) -> Iterator[dict]:
-    """One record {"id", "mentions": [{"text", "start", "end", "label", "key"}]} per document,
-    in input order. Each text is cut into pieces of at most `max_chars` characters that go
+    """One record {"id", "mentions": [mention_record, ...]} per document,
+    in input order; with the "text" too where the Document has `store_text` (OutputDir.write
+    keeps it in a file). Each text is cut into pieces of at most `max_chars` characters that go
     through nlp.pipe; mention offsets are into the whole text."""
     counts = counts if counts is not None else Counts()
 
@@ -54,10 +83,9 @@ def extract_records(nlp, documents: Iterable[Document], batch_size: int = 64, ma
     mentions = []
     for piece, (doc, offset, last) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         counts.words += len(piece)
-        mentions += [{"text": e.text, "start": e.start_char + offset, "end": e.end_char + offset, "label": e.label_,
-                      "key": mention_key(e.text)} for e in piece.ents]
+        mentions += [mention_record(e, offset) for e in piece.ents]
         if last:
             counts.documents += 1
             counts.mentions += len(mentions)
-            yield {"id": doc.id, "mentions": mentions}
+            yield {"id": doc.id, "mentions": mentions, **({"text": doc.text} if doc.store_text else {})}
             mentions = []

@@ -3,7 +3,7 @@
 from collections import deque
 from typing import Iterable, List, Optional, Sequence, Tuple
 
-from .extract import Counts, extract_records, load_pipeline
+from .extract import Counts, PipelineSpec, extract_records, load_pipeline
 from .inputs import Document, Item, Problem, parse_item
 from .progress import Progress
 from .shards import OutputDir, plan_shards
@@ -25,10 +25,10 @@ def pending_shards(out: OutputDir, items: Iterable[Item], shard_size: int, id_fi
     n_shards[0] = count
 
 
-def run_local(out: OutputDir, shards: Iterable[Shard], model: str, int8: bool, batch_size: int, max_chars: int,
+def run_local(out: OutputDir, shards: Iterable[Shard], spec: PipelineSpec, batch_size: int, max_chars: int,
               n_process: int, progress: Progress) -> None:
     """One nlp.pipe over the documents of all pending shards; each shard is written once its last record is out."""
-    nlp = load_pipeline(model, int8)
+    nlp = load_pipeline(spec)
     progress.restart()
     queue = deque()  # [index, items, n_documents, problems, records, words]
 
@@ -54,19 +54,19 @@ def run_local(out: OutputDir, shards: Iterable[Shard], model: str, int8: bool, b
     flush()
 
 
-def extract_shard(model: str, int8: bool, documents: Sequence[Document], batch_size: int, max_chars: int):
+def extract_shard(spec: PipelineSpec, documents: Sequence[Document], batch_size: int, max_chars: int):
     """One Dask task: the records of one shard, and its word count; the model is loaded once per worker."""
     counts = Counts()
-    records = list(extract_records(load_pipeline(model, int8), documents, batch_size, max_chars, counts=counts))
+    records = list(extract_records(load_pipeline(spec), documents, batch_size, max_chars, counts=counts))
     return records, counts.words
 
 
-def preload(model: str, int8: bool) -> None:
+def preload(spec: PipelineSpec) -> None:
     """Load the pipeline into this (worker) process's cache."""
-    load_pipeline(model, int8)
+    load_pipeline(spec)
 
 
-def run_dask(out: OutputDir, shards: Iterable[Shard], client, model: str, int8: bool, batch_size: int,
+def run_dask(out: OutputDir, shards: Iterable[Shard], client, spec: PipelineSpec, batch_size: int,
              max_chars: int, progress: Progress, in_flight: int) -> None:
     """Load the model on every worker, then submit one task per shard, at most `in_flight` at a time;
     write each shard as its result comes back."""
@@ -75,7 +75,7 @@ def run_dask(out: OutputDir, shards: Iterable[Shard], client, model: str, int8: 
     shards = iter(shards)
     pending, documents, words = {}, 0, 0
     ready = as_completed()
-    client.run(preload, model, int8)
+    client.run(preload, spec)
     progress.restart()
 
     def submit_next() -> bool:
@@ -83,7 +83,7 @@ def run_dask(out: OutputDir, shards: Iterable[Shard], client, model: str, int8: 
             if not docs:
                 out.write(index, items, [], problems, 0)
                 continue
-            future = client.submit(extract_shard, model, int8, docs, batch_size, max_chars, pure=False)
+            future = client.submit(extract_shard, spec, docs, batch_size, max_chars, pure=False)
             pending[future.key] = (index, items, problems)
             ready.add(future)
             return True
@@ -101,12 +101,12 @@ def run_dask(out: OutputDir, shards: Iterable[Shard], client, model: str, int8: 
         submit_next()
 
 
-def run(out: OutputDir, shards: Iterable[Shard], model: str, int8: bool, batch_size: int, max_chars: int,
+def run(out: OutputDir, shards: Iterable[Shard], spec: PipelineSpec, batch_size: int, max_chars: int,
         progress: Progress, n_process: int = 1, workers: int = 0, scheduler: Optional[str] = None) -> None:
     """Extract the pending shards into `out`: on the Dask cluster at `scheduler`, on a local Dask
     cluster of `workers` single-threaded processes, or else in this process with `n_process`."""
     if not (workers or scheduler):
-        run_local(out, shards, model, int8, batch_size, max_chars, n_process, progress)
+        run_local(out, shards, spec, batch_size, max_chars, n_process, progress)
         return
     from distributed import Client, LocalCluster
 
@@ -114,7 +114,7 @@ def run(out: OutputDir, shards: Iterable[Shard], model: str, int8: bool, batch_s
     try:
         with Client(scheduler or cluster) as client:
             in_flight = 2 * max(1, len(client.scheduler_info()["workers"]))
-            run_dask(out, shards, client, model, int8, batch_size, max_chars, progress, in_flight)
+            run_dask(out, shards, client, spec, batch_size, max_chars, progress, in_flight)
     finally:
         if cluster is not None:
             cluster.close()

@@ -1,0 +1,62 @@
+import shutil
+from pathlib import Path
+
+import pytest
+import spacy
+
+TEXTS = ["We train on ImageNet and CIFAR-10 data.", "Results on MNIST and SQuAD improve on the model."]
+
+
+@pytest.fixture
+def nlp(confident_nlp):
+    return confident_nlp
+
+
+def spans(docs):
+    return [[(e.start_char, e.end_char) for e in doc.ents] for doc in docs]
+
+
+def test_confidence_is_a_probability_and_leaves_the_prediction_alone(nlp):
+    with nlp.select_pipes(disable=["dataset_mention_confidence"]):
+        greedy = spans(nlp.pipe(TEXTS))
+    docs = list(nlp.pipe(TEXTS))
+    assert spans(docs) == greedy and sum(map(len, greedy)) >= 2
+    scores = [ent._.confidence for doc in docs for ent in doc.ents]
+    assert all(0.0 < score <= 1.0 for score in scores)
+    assert [[e._.confidence for e in nlp(text).ents] for text in TEXTS] == [[e._.confidence for e in d.ents] for d in docs]
+
+
+def test_the_threshold_drops_the_mentions_below_it(nlp):
+    docs = list(nlp.pipe(TEXTS))
+    scores = sorted(ent._.confidence for doc in docs for ent in doc.ents)
+    pipe = nlp.get_pipe("dataset_mention_confidence")
+    threshold = (scores[0] + scores[-1]) / 2 if scores[0] < scores[-1] else scores[-1]
+    pipe.threshold = threshold
+    try:
+        kept = sorted(ent._.confidence for doc in nlp.pipe(TEXTS) for ent in doc.ents)
+    finally:
+        pipe.threshold = 0.0
+    assert kept == [score for score in scores if score >= threshold] and len(kept) >= 1
+
+
+def test_confidence_is_set_from_a_spacy_config_override(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "model")
+    loaded = spacy.load(tmp_path / "model", config={"components": {"dataset_mention_confidence": {"threshold": 1.01}}})
+    assert loaded.get_pipe("dataset_mention_confidence").threshold == 1.01
+    assert spans(loaded.pipe(TEXTS)) == [[], []]
+
+
+def test_a_copy_of_the_components_registers_beside_dataset_ner(tmp_path):
+    """The model wheel carries copies of the component files; where dataset_ner is installed too,
+    importing them must not fail, and the components still work."""
+    import dataset_ner.pipeline.mention_confidence as confidence
+    import dataset_ner.pipeline.mention_names as names
+
+    for module in (confidence, names):
+        copy = tmp_path / f"copy_{Path(module.__file__).name}"
+        shutil.copy(module.__file__, copy)
+        spacy.util.import_file(copy.stem, copy)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dataset_mention_confidence", config={"ner": "ner"})
+    nlp.add_pipe("dataset_mention_names")
+    assert nlp.pipe_names == ["dataset_mention_confidence", "dataset_mention_names"]
