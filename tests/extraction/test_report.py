@@ -10,6 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from dataset_ner.__main__ import app
+from dataset_ner.extraction.report import tally
+from dataset_ner.pipeline.mention_names import abbreviation_keys, name_and_key
 
 from ..conftest import write_jsonl
 
@@ -153,3 +155,17 @@ def test_headless_chromium_renders_the_report(mentions, tmp_path):
     screenshot = tmp_path / "report.png"
     chromium(f"--screenshot={screenshot}", "--window-size=1200,1600", url, tmp_path=tmp_path)
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 10_000
+
+
+def test_an_abbreviation_the_corpus_spells_out_counts_with_the_full_name():
+    def mention(text):
+        name, key = name_and_key(text)
+        return {"text": text, "start": 0, "end": len(text), "label": "DATASET", "name": name, "key": key}
+
+    records = [{"id": "a", "mentions": [mention("Chinese Penn Treebank (CTB)")]},
+               {"id": "b", "mentions": [mention("CTB"), mention("CTB 5.1")]},
+               {"id": "c", "mentions": [mention("the Chinese Penn Treebank")]}]
+    texts = [m["text"] for r in records for m in r["mentions"]]
+    datasets, totals = tally(iter(records), 3, abbreviation_keys(texts))
+    assert [(d.key, d.documents, d.mentions) for d in datasets] == [("chinesepenntreebank", 3, 3), ("ctb51", 1, 1)]
+    assert totals == (3, 3, 4)

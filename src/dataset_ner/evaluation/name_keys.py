@@ -1,21 +1,26 @@
 """How well mention keys count datasets: distinct keys per distinct gold dataset, for the key of the
-mention text (before dataset_mention_names) and the key of its canonical name."""
+mention text (before dataset_mention_names), the key of its canonical name, and that key with the
+corpus's abbreviations resolved (as the corpus report counts)."""
 
 import csv
 import json
 from pathlib import Path
-from typing import Callable, Dict, List
+from typing import Dict, Iterable, List
 
 import typer
 from wasabi import msg
 
 from ..input_error import stop
-from ..pipeline.mention_names import dataset_key, name_and_key
+from ..pipeline.mention_names import abbreviation_keys, dataset_key, name_and_key
 
-KEYS: Dict[str, Callable[[str], str]] = {
-    "text": dataset_key,
-    "name": lambda text: name_and_key(text)[1],
-}
+
+def keyings(mentions: Iterable[str]) -> Dict[str, Dict[str, str]]:
+    """Per way of keying, mention → key: "text", "name", "name+abbreviations"."""
+    mentions = list(mentions)
+    names = {mention: name_and_key(mention)[1] for mention in mentions}
+    resolve = abbreviation_keys(mentions)
+    return {"text": {mention: dataset_key(mention) for mention in mentions}, "name": names,
+            "name+abbreviations": {mention: resolve.get(key, key) for mention, key in names.items()}}
 
 
 def read_identity(path: Path) -> Dict[str, str]:
@@ -32,11 +37,11 @@ def read_identity(path: Path) -> Dict[str, str]:
     return identity
 
 
-def key_counts(identity: Dict[str, str], key: Callable[[str], str]) -> Dict:
+def key_counts(identity: Dict[str, str], keys: Dict[str, str]) -> Dict:
     """Distinct keys and datasets; `merged`: keys shared by mentions of different datasets."""
     datasets_of: Dict[str, set] = {}
     for mention, dataset in identity.items():
-        datasets_of.setdefault(key(mention), set()).add(dataset)
+        datasets_of.setdefault(keys[mention], set()).add(dataset)
     n_datasets = len(set(identity.values()))
     return {"keys": len(datasets_of), "datasets": n_datasets, "keys_per_dataset": len(datasets_of) / n_datasets,
             "merged": sorted(k for k, found in datasets_of.items() if len(found) > 1)}
@@ -50,7 +55,7 @@ def main(
     results, rows = {}, []
     for path in identities:
         identity = read_identity(path)
-        results[path.stem] = {name: key_counts(identity, key) for name, key in KEYS.items()}
+        results[path.stem] = {name: key_counts(identity, keys) for name, keys in keyings(identity).items()}
         for name, counts in results[path.stem].items():
             rows.append((path.stem, name, counts["keys"], counts["datasets"], f"{counts['keys_per_dataset']:.3f}",
                          len(counts["merged"])))

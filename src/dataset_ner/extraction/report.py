@@ -12,6 +12,7 @@ from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 from spacy import displacy
 
 from ..input_error import InputError
+from ..pipeline.mention_names import abbreviation_keys
 from .inputs import Document, expand_inputs, iter_items, parse_item
 from .shards import MANIFEST
 
@@ -104,9 +105,12 @@ def read_records(folder: Path) -> Iterator[dict]:
                     raise InputError(part, number, f"not a JSON record: {err}") from None
 
 
-def tally(records: Iterator[dict], n_examples: int) -> Tuple[List[Dataset], Tuple[int, int, int]]:
-    """Datasets by number of documents (then key), and (documents, with mentions, mentions). Each
-    dataset keeps as examples the first mention in each of its first `n_examples` documents."""
+def tally(records: Iterator[dict], n_examples: int,
+          abbreviations: Dict[str, str]) -> Tuple[List[Dataset], Tuple[int, int, int]]:
+    """Datasets by number of documents (then key), and (documents, with mentions, mentions). A
+    mention whose key is an abbreviation the corpus spells out counts under the full name's key
+    (`abbreviations`). Each dataset keeps as examples the first mention in each of its first
+    `n_examples` documents."""
     datasets: Dict[str, Dataset] = {}
     documents, with_mentions, mentions = 0, 0, 0
     for record in records:
@@ -115,14 +119,15 @@ def tally(records: Iterator[dict], n_examples: int) -> Tuple[List[Dataset], Tupl
         mentions += len(record["mentions"])
         seen = set()
         for mention in record["mentions"]:
-            dataset = datasets.setdefault(mention["key"], Dataset(mention["key"]))
+            key = abbreviations.get(mention["key"], mention["key"])
+            dataset = datasets.setdefault(key, Dataset(key))
             dataset.names[mention["name"]] += 1
             dataset.spellings[mention["text"]] += 1
             dataset.mentions += 1
             if mention.get("confidence") is not None:
                 dataset.confidences.append(mention["confidence"])
-            if mention["key"] not in seen:
-                seen.add(mention["key"])
+            if key not in seen:
+                seen.add(key)
                 dataset.documents += 1
                 if len(dataset.examples) < n_examples:
                     dataset.examples.append((record["id"], mention))
@@ -218,7 +223,8 @@ def gather_contexts(datasets: Sequence[Dataset], texts: Dict[str, str]) -> Dict[
 def build_report(folder: Path, n_contexts: int = 3, top: Optional[int] = None) -> Report:
     """Read the folder's manifest and records and, for the `top` datasets' examples, the source texts."""
     manifest = read_manifest(folder)
-    datasets, (documents, with_mentions, mentions) = tally(read_records(folder), n_contexts)
+    abbreviations = abbreviation_keys(m["text"] for record in read_records(folder) for m in record["mentions"])
+    datasets, (documents, with_mentions, mentions) = tally(read_records(folder), n_contexts, abbreviations)
     shown = datasets[:top] if top else datasets
     wanted = list({id_key(doc_id): doc_id for d in shown for doc_id, _ in d.examples}.values())
     texts, missing = find_texts(manifest["settings"], wanted) if wanted else ({}, [])

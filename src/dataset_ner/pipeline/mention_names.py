@@ -1,7 +1,7 @@
 """A pipeline component that gives each mention a canonical dataset name and a key to count it by."""
 
 import re
-from typing import Tuple
+from typing import Dict, Iterable, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -15,21 +15,45 @@ HEAD_WORDS = {
     "collection", "collections", "challenge", "challenges", "repository",
 }
 DATA_SET = re.compile(r"\s+data[\s-]*sets?$", re.IGNORECASE)
-# A trailing abbreviation in brackets repeats the name ("Penn Treebank (PTB)"); one that starts
-# with a digit is a version and stays ("MovieLens (10M)").
-ABBREVIATION = re.compile(r"\s*\([A-Za-z][\w.&+-]*[A-Z][\w.&+-]*\)$")
+# A name followed by a bracketed short form: "Penn Treebank (PTB)", "20 Newsgroups (20NG) dataset".
+BRACKETED = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()\s]+)\)(?P<rest>.*)$")
+
+
+def is_abbreviation(short: str, long: str) -> bool:
+    """Whether `short` abbreviates `long` (Schwartz & Hearst 2003): its letters and digits appear
+    in `long` in order, matched from the end, and its first one starts a word of `long`.
+    "PTB" / "Penn Treebank", "20NG" / "20 Newsgroups": yes; "10M" / "MovieLens": no (a version)."""
+    chars = [ch.lower() for ch in short if ch.isalnum()]
+    if len(chars) < 2 or not any(ch.isalpha() for ch in chars) or len(short) >= len(long):
+        return False
+    text, position = long.lower(), len(long)
+    for index in range(len(chars) - 1, -1, -1):
+        position = text.rfind(chars[index], 0, position)
+        while index == 0 and position > 0 and text[position - 1].isalnum():
+            position = text.rfind(chars[index], 0, position)
+        if position < 0:
+            return False
+    return True
+
+
+def split_abbreviation(text: str) -> Tuple[str, str]:
+    """(`text` without a bracketed abbreviation of what precedes it, the abbreviation or "")."""
+    match = BRACKETED.match(text)
+    if match and is_abbreviation(match["short"], match["long"]):
+        return match["long"] + match["rest"], match["short"]
+    return text, ""
 
 
 def dataset_name(text: str) -> str:
     """The dataset's name: `text` without leading articles, trailing generic head words and a
-    trailing bracketed abbreviation ("the HMDB51 benchmark" → "HMDB51", "Penn Treebank (PTB)" →
-    "Penn Treebank"); `text` itself where nothing else would be left."""
-    words = text.split()
+    bracketed abbreviation ("the HMDB51 benchmark" → "HMDB51", "Penn Treebank (PTB)" → "Penn
+    Treebank"); `text` itself where nothing else would be left."""
+    words = split_abbreviation(text)[0].split()
     while len(words) > 1 and words[0].lower() in ARTICLES:
         words = words[1:]
     name = " ".join(words)
     while True:
-        stripped = DATA_SET.sub("", ABBREVIATION.sub("", name))
+        stripped = DATA_SET.sub("", name)
         head, _, last = stripped.rpartition(" ")
         if head and last.lower() in HEAD_WORDS:
             stripped = head
@@ -46,6 +70,18 @@ def dataset_key(name: str) -> str:
 def name_and_key(text: str) -> Tuple[str, str]:
     name = dataset_name(text)
     return name, dataset_key(name)
+
+
+def abbreviation_keys(texts: Iterable[str]) -> Dict[str, str]:
+    """Key of an abbreviation → key of the name it abbreviates, from the mentions among `texts`
+    that spell both ("Chinese Penn Treebank (CTB)": ctb → chinesepenntreebank), so that a corpus's
+    "CTB" counts with its "Chinese Penn Treebank". An abbreviation given two meanings is left out."""
+    meanings: Dict[str, set] = {}
+    for text in texts:
+        _long, short = split_abbreviation(" ".join(text.split()))
+        if short:
+            meanings.setdefault(dataset_key(short), set()).add(name_and_key(text)[1])
+    return {short: next(iter(keys)) for short, keys in meanings.items() if len(keys) == 1 and short not in keys}
 
 
 for _attr in ("dataset_name", "dataset_key"):
