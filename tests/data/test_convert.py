@@ -7,9 +7,9 @@ import spacy
 from spacy.tokens import DocBin
 
 from dataset_ner.data.conll import read_conll
-from dataset_ner.data.convert import Steps, convert_snippets
+from dataset_ner.data.convert import Steps, convert_snippets, main
 
-from ..conftest import ROOT
+from ..conftest import ROOT, invoke_command, write_jsonl
 
 
 def convert(path, steps=Steps()):
@@ -89,3 +89,14 @@ def test_full_conversion_is_deterministic_and_accounted(tmp_path):
     assert len(audit) == 200 and all(f"[[{row['mention']}]]" in row["context"] for row in audit)
     kept = {ent.text for doc in docs for ent in doc.ents}
     assert not kept & {"-", "in", "to", "A", "the", ",", "Figure", "IJB"}
+
+
+def test_excluded_texts_stay_out_of_the_docbin(weak_conll, tmp_path):
+    held = write_jsonl(tmp_path / "held.jsonl", [{"id": "seed-1", "text": "results on the UCF101 dataset"}])
+    invoke_command(main, [weak_conll, tmp_path / "all.spacy"])
+    invoke_command(main, [weak_conll, tmp_path / "out.spacy", "--exclude", held, "--report", tmp_path / "report.json"])
+    vocab = spacy.blank("en").vocab
+    before = [d.text for d in DocBin().from_disk(tmp_path / "all.spacy").get_docs(vocab)]
+    after = [d.text for d in DocBin().from_disk(tmp_path / "out.spacy").get_docs(vocab)]
+    assert "results on the UCF101 dataset" in before and after == [t for t in before if t != "results on the UCF101 dataset"]
+    assert json.loads((tmp_path / "report.json").read_text())["excluded_docs"] == 1

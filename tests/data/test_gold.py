@@ -54,3 +54,17 @@ def test_split_cli_keeps_dev_and_train_apart(tmp_path):
     dev_sentences = list(read_gold(tmp_path / "dev" / "corp.jsonl"))
     assert {s.text for s in dev_sentences} == dev
     assert all(s.text[slice(*s.spans[0])] == "MNIST" for s in dev_sentences)
+
+
+def test_dev_only_sentences_join_dev_whole(tmp_path):
+    from dataset_ner.data.split_gold import main
+
+    train = write_jsonl(tmp_path / "corp" / "train.jsonl", [{"id": f"c-{i}", "text": f"Text {i}.", "spans": []} for i in range(20)])
+    seeds = write_jsonl(tmp_path / "seed_gold" / "dev.jsonl", [
+        {"id": "s-1", "text": "Results on HMDB-51.", "spans": [{"start": 11, "end": 18}]},
+        {"id": "s-2", "text": "A fragment", "spans": []}])
+    invoke_command(main, [train, "--train-dir", tmp_path / "t", "--dev-path", tmp_path / "dev.spacy", "--dev-share", "0",
+                          "--dev-jsonl-dir", tmp_path / "dev", "--dev-only", seeds])
+    dev = list(DocBin().from_disk(tmp_path / "dev.spacy").get_docs(spacy.blank("en").vocab))
+    assert [(d.text, [e.text for e in d.ents]) for d in dev] == [("Results on HMDB-51.", ["HMDB-51"]), ("A fragment", [])]
+    assert [s.id for s in read_gold(tmp_path / "dev" / "seed_gold.jsonl")] == ["s-1", "s-2"]

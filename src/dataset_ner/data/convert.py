@@ -12,7 +12,7 @@ import typer
 from spacy.tokens import Doc, DocBin
 from wasabi import msg
 
-from ..input_error import stop
+from ..input_error import InputError, stop
 from .conll import Snippet, read_conll
 from .gold import dataset_spans
 from .snippet_text import rebuild_text
@@ -187,6 +187,18 @@ def print_report(report: Dict) -> None:
     )
 
 
+def read_texts(path: Path) -> List[str]:
+    """The "text" of every line of a JSONL file; InputError naming the line otherwise."""
+    texts = []
+    with Path(path).open(encoding="utf8") as lines:
+        for number, line in enumerate(lines, start=1):
+            try:
+                texts.append(json.loads(line)["text"])
+            except (json.JSONDecodeError, KeyError, TypeError) as err:
+                raise InputError(path, number, f"expected a JSON object with a text ({err!r})") from None
+    return texts
+
+
 def main(
     input_path: Path = typer.Argument(..., help="Weakly labelled CoNLL file"),
     output_path: Path = typer.Argument(..., help="DocBin to write"),
@@ -202,8 +214,10 @@ def main(
     silence: bool = typer.Option(True, help="Treat unlabelled name-like tokens as missing"),
     lexicon: bool = typer.Option(True, help="Label trusted names left as O"),
     heads: bool = typer.Option(True, help="Take a following head noun (dataset, corpus) into the span"),
+    exclude: List[Path] = typer.Option([], help="JSONL files (id, text) whose texts must not be in the output"),
 ):
-    """Convert the weak CoNLL corpus into a DocBin with entity label DATASET."""
+    """Convert the weak CoNLL corpus into a DocBin with entity label DATASET, less the texts of
+    `exclude` (the hand-annotated seed texts, kept out of training)."""
     steps = Steps(False, False, False, False, False, False) if naive else Steps(repair, filter, dedupe, silence, lexicon, heads)
     try:
         snippets = list(read_conll(input_path))
@@ -211,6 +225,12 @@ def main(
         stop(err)
     denylist = read_denylist(denylist_path) if denylist_path and steps.filter else frozenset()
     docs, report = convert_snippets(snippets, steps, spacy.blank("en"), denylist)
+    try:
+        excluded = {text for path in exclude for text in read_texts(path)}
+    except ValueError as err:
+        stop(err)
+    report["excluded_docs"] = sum(doc.text in excluded for doc in docs)
+    docs = [doc for doc in docs if doc.text not in excluded]
     output_path.parent.mkdir(parents=True, exist_ok=True)
     DocBin(docs=docs, store_user_data=False).to_disk(output_path)
     if report_path:

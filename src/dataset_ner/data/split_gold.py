@@ -35,8 +35,10 @@ def main(
     dev_share: float = typer.Option(0.1, help="Share of each train split held out as dev"),
     exclude: List[Path] = typer.Option([], help="DocBins whose texts must not appear in dev"),
     dev_jsonl_dir: Path = typer.Option(None, help="Folder for each corpus's dev sentences as JSONL, for evaluate_gold"),
+    dev_only: List[Path] = typer.Option([], help="JSONL files of dev sentences only (corpus/seed_gold/dev.jsonl)"),
 ):
-    """Split each train JSONL into training and dev sentences and write DocBins."""
+    """Split each train JSONL into training and dev sentences and write DocBins; add the
+    `dev_only` sentences to dev whole."""
     nlp = spacy.blank("en")
     excluded = {doc.text for path in exclude for doc in DocBin().from_disk(path).get_docs(nlp.vocab)}
     dev, rows = [], []
@@ -55,6 +57,15 @@ def main(
         if dev_jsonl_dir:
             write_jsonl(held, dev_jsonl_dir / f"{corpus}.jsonl")
         rows.append((corpus, len(sentences), len(train), len(held), len(sentences) - len(train) - len(held)))
+    for path in dev_only:
+        try:
+            held = list(read_gold(path))
+        except ValueError as err:
+            stop(err)
+        dev += [sentence_to_doc(nlp, s) for s in held]
+        if dev_jsonl_dir:
+            write_jsonl(held, dev_jsonl_dir / f"{path.parent.name}.jsonl")
+        rows.append((path.parent.name, len(held), 0, len(held), 0))
     DocBin(docs=dev).to_disk(dev_path)
     msg.table(rows, header=("corpus", "read", "train", "dev", "dropped (dev text twin)"))
     msg.good(f"Wrote {len(dev)} dev docs to {dev_path}")

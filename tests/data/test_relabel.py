@@ -1,0 +1,69 @@
+import json
+
+import spacy
+import typer
+from spacy.tokens import DocBin, Span
+from typer.testing import CliRunner
+
+from dataset_ner.data.relabel import main, merge
+from dataset_ner.data.teacher import main as teacher_main
+
+from ..conftest import invoke_command
+
+TEXT = "We use ImageNet and HMDB-51 , not ResNet ."
+
+
+def weak_doc():
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc(TEXT)  # We use ImageNet and HMDB-51 , not ResNet .
+    doc.set_ents([Span(doc, 2, 3, label="DATASET")], missing=[doc[4:5], doc[7:8]], default="outside")
+    return doc
+
+
+def labelled(doc):
+    return [(e.text, e.label_) for e in doc.ents], [t.ent_iob_ for t in doc]
+
+
+SCORED = [(7, 15, 0.9), (20, 27, 0.95), (34, 40, 0.3)]  # ImageNet, HMDB-51, ResNet (unsure)
+
+
+def test_union_keeps_weak_mentions_and_adds_sure_teacher_ones():
+    ents, iob = labelled(merge(weak_doc(), SCORED, "union", 0.5))
+    assert ents == [("ImageNet", "DATASET"), ("HMDB-51", "DATASET")]
+    assert iob == ["O", "O", "B", "O", "B", "O", "O", "", "O"]  # the unsure "ResNet" is missing, the rest O
+
+
+def test_a_weak_mention_wins_where_the_teacher_disagrees_on_its_bounds():
+    ents, _ = labelled(merge(weak_doc(), [(7, 27, 0.99)], "union", 0.5))
+    assert ents == [("ImageNet", "DATASET")]
+
+
+def test_teacher_policy_ignores_the_weak_labels():
+    ents, _ = labelled(merge(weak_doc(), [(20, 27, 0.95)], "teacher", 0.5))
+    assert ents == [("HMDB-51", "DATASET")]
+
+
+def test_the_commands_label_and_merge_every_weak_text(tmp_path, confident_nlp):
+    nlp = spacy.blank("en")
+    weak = DocBin(docs=[weak_doc(), nlp.make_doc("Results on SQuAD improve .")])
+    weak.to_disk(tmp_path / "weak.spacy")
+    confident_nlp.to_disk(tmp_path / "teacher")
+    invoke_command(teacher_main, [tmp_path / "teacher", tmp_path / "weak.spacy", "--output", tmp_path / "labels.jsonl"])
+    rows = [json.loads(line) for line in (tmp_path / "labels.jsonl").read_text().splitlines()]
+    assert [r["text"] for r in rows] == [TEXT, "Results on SQuAD improve ."]
+    assert all(0 < s["confidence"] <= 1 and r["text"][s["start"]:s["end"]] for r in rows for s in r["spans"])
+    invoke_command(main, [tmp_path / "weak.spacy", tmp_path / "labels.jsonl", "--output", tmp_path / "seeds.spacy"])
+    merged = list(DocBin().from_disk(tmp_path / "seeds.spacy").get_docs(nlp.vocab))
+    assert [d.text for d in merged] == [TEXT, "Results on SQuAD improve ."]
+    assert "ImageNet" in [e.text for e in merged[0].ents]
+
+
+def test_a_weak_text_without_teacher_labels_is_refused(tmp_path, capsys):
+    DocBin(docs=[weak_doc()]).to_disk(tmp_path / "weak.spacy")
+    (tmp_path / "labels.jsonl").write_text(json.dumps({"text": "other", "spans": []}) + "\n", encoding="utf8")
+    app = typer.Typer()
+    app.command()(main)
+    result = CliRunner().invoke(app, [str(tmp_path / "weak.spacy"), str(tmp_path / "labels.jsonl"),
+                                      "--output", str(tmp_path / "s.spacy")])
+    assert result.exit_code == 1
+    assert "no teacher labels for 1 texts" in result.output + capsys.readouterr().err
