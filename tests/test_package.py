@@ -12,14 +12,16 @@ from importlib.metadata import version
 
 import pytest
 import spacy
+from spacy.tokens import DocBin
 
 from .conftest import GOLD_SENTENCES, ROOT, WEAK_CONLL, write_jsonl
 
 VERSION = "0.0.1"
 # The `all` workflow less `install`: the wheel goes into a fresh environment instead.
-WORKFLOW = ("convert", "convert-gold", "train", "evaluate", "calibration", "name-keys", "build-lexicon", "train-cnn",
-            "evaluate-gold", "benchmark", "model-card", "package")
-PIPES = ["transformer", "ner", "trim_dataset_mentions", "dataset_mention_confidence", "dataset_mention_names"]
+WORKFLOW = ("convert", "convert-gold", "relabel", "train", "evaluate", "calibration", "name-keys", "build-lexicon", "train-cnn",
+            "build-paragraphs", "evaluate-gold", "benchmark", "model-card", "package")
+PIPES = ["sentencizer", "transformer", "ner", "split_dataset_mentions", "trim_dataset_mentions",
+         "dataset_mention_confidence", "dataset_mention_names"]
 TEXTS = ["We evaluate on ImageNet and the IMDb dataset.", "Results on SQuAD v1.1 improve."]
 
 
@@ -50,10 +52,18 @@ def project(tmp_path_factory):
         # Distinct texts: split-gold keeps a text that has a copy in dev out of training.
         rows = [{**row, "id": f"{corpus}-{row['id']}-{i}", "text": f"{row['text']} Run {i}."}
                 for i in range(4) for row in GOLD_SENTENCES]
-        write_jsonl(root / "corpus" / corpus / "train.jsonl", rows)
-        write_jsonl(root / "corpus" / corpus / "test.jsonl", rows[:3])
+        for suffix in ("", "_revised") if corpus == "heddes2021" else ("",):
+            write_jsonl(root / "corpus" / corpus / f"train{suffix}.jsonl", rows)
+            write_jsonl(root / "corpus" / corpus / f"test{suffix}.jsonl", rows[:3])
+    seed_rows = [{"id": f"seed-{i}", "text": f"{row['text']} Seed {i}.", "spans": row["spans"]}
+                 for i in range(2) for row in GOLD_SENTENCES]
+    for name, rows in (("sample", seed_rows), ("dev", seed_rows[:3]), ("test", seed_rows[3:])):
+        write_jsonl(root / "corpus/seed_gold" / f"{name}.jsonl", rows)
     for name in WORKFLOW:
         run_command(project=root, name=name)
+        if name == "convert":  # the teacher's labels of every weak text (here: none found)
+            texts = [doc.text for doc in DocBin().from_disk(root / "corpus/train/weak.spacy").get_docs(spacy.blank("en").vocab)]
+            write_jsonl(root / "corpus/seed_teacher/labels.jsonl", [{"text": text, "spans": []} for text in texts])
     return root
 
 
@@ -82,7 +92,8 @@ def test_training_and_evaluation_outputs(project):
     assert 0.0 <= metrics["ents_f"] <= 1.0
     card = card_rows(project)
     assert [(row["corpus"], row["pipeline"]) for row in card] == [
-        (corpus, pipeline) for corpus in ("heddes2021", "tdmsci") for pipeline in ("transformer", "cnn", "lexicon")
+        (corpus, pipeline) for corpus in ("heddes2021", "heddes2021_original", "paragraphs", "seed_gold", "tdmsci")
+        for pipeline in ("transformer", "cnn", "lexicon")
     ]
     assert all(row["words_per_second"] > 0 for row in card)
     readme = (project / "README.md").read_text()

@@ -16,9 +16,20 @@ from .scoring import score_corpus
 Spans = List[Tuple[int, int]]
 
 
-def predict(nlp, texts: Sequence[str], batch_size: int) -> List[Spans]:
-    """Character spans of the DATASET entities the pipeline finds in each raw text."""
-    return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATASET"] for doc in nlp.pipe(texts, batch_size=batch_size)]
+def predict(nlp, texts: Sequence[str], batch_size: int, sentences: bool = False) -> List[Spans]:
+    """Character spans of the DATASET entities the pipeline finds in each raw text; with
+    `sentences`, each text is cut into sentences (spaCy's rule-based sentencizer) that go through
+    the pipeline one by one."""
+    if not sentences:
+        return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATASET"]
+                for doc in nlp.pipe(texts, batch_size=batch_size)]
+    splitter = spacy.blank("en")
+    splitter.add_pipe("sentencizer")
+    pieces = [(i, sent.start_char, sent.text) for i, doc in enumerate(splitter.pipe(texts)) for sent in doc.sents]
+    found: List[Spans] = [[] for _ in texts]
+    for (i, offset, _), doc in zip(pieces, nlp.pipe([text for _, _, text in pieces], batch_size=batch_size)):
+        found[i] += [(e.start_char + offset, e.end_char + offset) for e in doc.ents if e.label_ == "DATASET"]
+    return found
 
 
 def error_page(sentences: Sequence[Sentence], predictions: Sequence[Spans], limit: int) -> str:
@@ -36,8 +47,8 @@ def error_page(sentences: Sequence[Sentence], predictions: Sequence[Spans], limi
     return displacy.render(examples, style="ent", manual=True, page=True, jupyter=False)
 
 
-def evaluate(nlp, sentences: Sequence[Sentence], batch_size: int) -> Tuple[Dict, List[Spans]]:
-    predictions = predict(nlp, [s.text for s in sentences], batch_size)
+def evaluate(nlp, sentences: Sequence[Sentence], batch_size: int, split: bool = False) -> Tuple[Dict, List[Spans]]:
+    predictions = predict(nlp, [s.text for s in sentences], batch_size, split)
     scores = score_corpus([s.text for s in sentences], [list(s.spans) for s in sentences], predictions)
     return {mode: prf.to_dict() for mode, prf in scores.items()}, predictions
 
@@ -50,6 +61,7 @@ def main(
     errors_limit: int = typer.Option(50, help="Sentences with errors shown per page"),
     label: str = typer.Option(None, help="Name of the pipeline in the metrics (default: MODEL)"),
     batch_size: int = typer.Option(64, help="nlp.pipe batch size"),
+    split_sentences: bool = typer.Option(False, "--split-sentences", help="Predict sentence by sentence (sentencizer)"),
 ):
     """Score MODEL on each corpus from its raw sentence text, comparing character offsets."""
     nlp = spacy.load(model)
@@ -61,7 +73,7 @@ def main(
             sentences = list(read_gold(Path(path)))
         except ValueError as err:
             stop(err)
-        scores, predictions = evaluate(nlp, sentences, batch_size)
+        scores, predictions = evaluate(nlp, sentences, batch_size, split_sentences)
         result = {"pipeline": label or model, "corpus": name, "path": path, "sentences": len(sentences), **scores}
         (output_dir / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf8")
         if errors_dir:
