@@ -1,6 +1,7 @@
 import shutil
 from pathlib import Path
 
+import numpy
 import pytest
 import spacy
 
@@ -24,6 +25,36 @@ def test_confidence_is_a_probability_and_leaves_the_prediction_alone(nlp):
     scores = [ent._.confidence for doc in docs for ent in doc.ents]
     assert all(0.0 < score <= 1.0 for score in scores)
     assert [[e._.confidence for e in nlp(text).ents] for text in TEXTS] == [[e._.confidence for e in d.ents] for d in docs]
+
+
+def greedy_replay_probs(nlp, doc, temperature):
+    """Reference: the ner's whole greedy parse replayed, the probability of each action taken."""
+    ner = nlp.get_pipe("ner")
+    names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
+    ents = list(doc.ents)
+    doc.set_ents([], default="missing")
+    step_model = ner.model.predict([doc])
+    [state] = ner.moves.init_batch([doc])
+    probs = numpy.ones(len(doc))
+    while not state.is_final():
+        [row] = step_model.ops.to_numpy(step_model.predict([state]))
+        logits = numpy.array([row[i] / temperature if ner.moves.is_valid(state, name) else -numpy.inf
+                              for i, name in enumerate(names)])
+        best = int(logits.argmax())
+        probs[state.B(0)] = 1.0 / numpy.exp(logits - logits[best]).sum()
+        ner.moves.apply_transition(state, names[best])
+    doc.ents = ents
+    return [round(float(probs[e.start:e.end].prod()), 4) for e in ents]
+
+
+def test_confidence_equals_the_whole_greedy_parse_replayed(nlp):
+    """Scoring only the entities' tokens gives what replaying the whole parse gives."""
+    pipe = nlp.get_pipe("dataset_mention_confidence")
+    with nlp.select_pipes(enable=["ner"]):
+        docs = list(nlp.pipe(TEXTS))
+    expected = [greedy_replay_probs(nlp, doc, pipe.temperature) for doc in docs]
+    pipe.set_confidence(docs)
+    assert [[e._.confidence for e in doc.ents] for doc in docs] == expected and sum(map(len, expected)) >= 2
 
 
 def test_the_threshold_drops_the_mentions_below_it(nlp):
