@@ -1,5 +1,6 @@
 """The weighted reader repeats each DocBin's examples by its weight."""
 
+import warnings
 from collections import Counter
 
 import pytest
@@ -33,6 +34,12 @@ def test_default_weight_is_one(train_dir):
 def test_weight_for_a_missing_file_warns(train_dir):
     with pytest.warns(UserWarning, match="gold"):
         assert read(train_dir / "weak.spacy", {"gold": 2}) == Counter({"a b": 1, "c d": 1})
+
+
+def test_zero_weight_for_a_missing_file_is_silent(train_dir):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert read(train_dir / "weak.spacy", {"distilled": 0}) == Counter({"a b": 1, "c d": 1})
 
 
 @pytest.mark.parametrize("weight", [-1, 1.5])

@@ -12,12 +12,12 @@ from spacy.util import registry
 
 class WeightedCorpus:
     """Every DocBin under `path`, each of its examples yielded `weights[file stem]` times
-    (1 for a stem not named). Weights are whole numbers; 0 leaves a file out. A weight for a
-    file that is not there (weak data alone, say) is ignored with a warning."""
+    (1 for a stem not named). Weights are whole numbers; 0 leaves a file out. A positive weight
+    for a file that is not there (weak data alone, say) is ignored with a warning."""
 
     def __init__(self, path: Path, weights: Dict[str, int], **corpus_settings):
         self.files = walk_corpus(path, ".spacy")
-        unknown = set(weights) - {file.stem for file in self.files}
+        unknown = {stem for stem, weight in weights.items() if weight} - {file.stem for file in self.files}
         if unknown:
             found = ", ".join(file.stem for file in self.files) or "none"
             warnings.warn(f"Corpus weights name {sorted(unknown)}, not among the DocBins under {path}: {found}")
