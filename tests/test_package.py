@@ -17,9 +17,9 @@ from spacy.tokens import DocBin
 from .conftest import GOLD_SENTENCES, ROOT, WEAK_CONLL, write_jsonl
 
 VERSION = "0.0.1"
-# The `all` workflow less `install`: the wheel goes into a fresh environment instead.
+# The `all` workflow less `install` and `install-sm`: the wheel goes into a fresh environment instead.
 WORKFLOW = ("convert", "convert-gold", "relabel", "train", "evaluate", "calibration", "name-keys", "build-lexicon", "train-cnn",
-            "build-paragraphs", "evaluate-gold", "benchmark", "model-card", "package")
+            "distill", "train-sm", "build-paragraphs", "evaluate-gold", "benchmark", "model-card", "package", "package-sm")
 PIPES = ["sentencizer", "transformer", "ner", "split_dataset_mentions", "trim_dataset_mentions",
          "dataset_mention_confidence", "dataset_mention_names"]
 TEXTS = ["We evaluate on ImageNet and the IMDb dataset.", "Results on SQuAD v1.1 improve."]
@@ -29,7 +29,7 @@ def run_command(project, name):
     overrides = "--training.eval_frequency=2 --training.batcher.size=200"
     subprocess.run(
         [sys.executable, "-m", "spacy", "project", "run", name, str(project), "--vars.max_steps", "4",
-         "--vars.cnn_max_steps", "4", "--vars.bench_repeats", "1", "--vars.dev_share", "0.5",
+         "--vars.cnn_max_steps", "4", "--vars.sm_max_steps", "4", "--vars.bench_repeats", "1", "--vars.dev_share", "0.5",
          "--vars.version", VERSION],
         check=True,
         env={**os.environ, "SPACY_CONFIG_OVERRIDES": overrides},
@@ -93,7 +93,7 @@ def test_training_and_evaluation_outputs(project):
     card = card_rows(project)
     assert [(row["corpus"], row["pipeline"]) for row in card] == [
         (corpus, pipeline) for corpus in ("heddes2021", "heddes2021_original", "paragraphs", "seed_gold", "tdmsci")
-        for pipeline in ("transformer", "cnn", "lexicon")
+        for pipeline in ("transformer", "sm", "cnn", "lexicon")
     ]
     assert all(row["words_per_second"] > 0 for row in card)
     readme = (project / "README.md").read_text()
@@ -149,3 +149,39 @@ def test_wheel_installs_and_loads_in_a_fresh_environment(project, tmp_path):
     # the packaged copy: weights stored in float16, loaded as float32
     packaged = entities(spacy.load(project / "training/model-package"))
     assert [[tuple(e) for e in doc] for doc in loaded["ents"]] == packaged
+
+
+def test_sm_wheel_installs_without_torch(project, tmp_path):
+    """en_dataset_ner_sm with its own requirements, resolved by pip from the package index: no torch,
+    no spacy-transformers, no dataset_ner; same mentions as the trained pipeline."""
+    wheel = project / f"packages/en_dataset_ner_sm-{VERSION}/dist/en_dataset_ner_sm-{VERSION}-py3-none-any.whl"
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = str(env_dir / "bin" / "python")
+    subprocess.run([python, "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheel)], check=True)
+    script = (
+        "import importlib.util, json, spacy; nlp = spacy.load('en_dataset_ner_sm'); "
+        f"docs = list(nlp.pipe({TEXTS!r})); "
+        "print(json.dumps({'pipes': nlp.pipe_names, 'name': nlp.meta['name'], "
+        "'absent': [m for m in ('torch', 'spacy_transformers', 'dataset_ner') if importlib.util.find_spec(m) is None], "
+        "'ents': [[[e.start_char, e.end_char, e.label_, e._.confidence, e._.dataset_key] for e in d.ents] for d in docs]}))"
+    )
+    result = subprocess.run([python, "-c", script], check=True, capture_output=True, text=True, cwd=tmp_path)
+    loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    assert loaded["absent"] == ["torch", "spacy_transformers", "dataset_ner"]
+    assert loaded["name"] == "dataset_ner_sm"
+    assert loaded["pipes"] == spacy.load(project / "training/sm/model-best").pipe_names
+    assert [[tuple(e) for e in doc] for doc in loaded["ents"]] == entities(spacy.load(project / "training/sm/model-best"))
+
+
+def test_extract_runs_the_sm_pipeline(project, tmp_path):
+    """`extract --model` takes the small pipeline and writes the same record fields."""
+    (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf8")
+    out = tmp_path / "mentions"
+    subprocess.run([sys.executable, "-m", "dataset_ner", "extract", str(tmp_path / "a.txt"),
+                    "--model", str(project / "training/sm/model-best"), "--output", str(out)], check=True)
+    [record] = [json.loads(line) for line in (out / "part-00000.jsonl").read_text(encoding="utf8").splitlines()]
+    assert record["id"] == str(tmp_path / "a.txt")
+    doc = spacy.load(project / "training/sm/model-best")(TEXTS[0])
+    assert [(m["start"], m["end"], m["key"], rounded(m["confidence"])) for m in record["mentions"]] == [
+        (e.start_char, e.end_char, e._.dataset_key, rounded(e._.confidence)) for e in doc.ents]

@@ -29,16 +29,21 @@ def main(
     version: str = typer.Option(..., help="Package version"),
     transformer: str = typer.Option(..., help="The transformer the model was trained from"),
     metrics: List[Path] = typer.Option([], help="Metrics JSON files to include, keyed by file stem"),
+    distilled: bool = typer.Option(False, help="The CNN pipeline distilled from the transformer (en_dataset_ner_sm)"),
 ):
     """Build the package meta: description, label, license, sources, metrics. The wheel needs no
     weights package (see dataset_ner.packaging.standalone); spacy package adds spacy and
-    spacy-transformers to its requirements."""
+    spacy-transformers to its requirements (the distilled pipeline needs neither they nor torch)."""
+    model = (
+        f"a CNN ner component (no transformer) trained on the mentions of the transformer pipeline en_dataset_ner ({transformer})"
+        if distilled else f"a spacy-transformers ner component trained from {transformer}"
+    )
     meta = {
-        "name": "dataset_ner",
+        "name": "dataset_ner_sm" if distilled else "dataset_ner",
         "version": version,
         "description": (
             "Finds dataset mentions (ImageNet, SQuAD v1.1, HMDB-51, LibriSpeech test-clean) in scientific "
-            f"text: a spacy-transformers ner component with the label DATASET, trained from {transformer}."
+            f"text: {model}, with the label DATASET."
         ),
         "license": "MIT (code); model trained on CC BY 4.0 and Apache-2.0 data, see sources",
         "sources": SOURCES,
