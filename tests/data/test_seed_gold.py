@@ -33,9 +33,11 @@ def test_split_by_text_hash_is_stable_and_halves():
     assert 430 < len(chosen) < 570 and chosen == [t for t in texts if in_test(t)]
 
 
+def rows(sentences):
+    return [{"id": s.id, "text": s.text, "spans": [{"start": a, "end": b} for a, b in s.spans]} for s in sentences]
+
+
 def test_the_command_writes_gold_dev_test_and_agreement(tmp_path):
-    rows = lambda sentences: [{"id": s.id, "text": s.text, "spans": [{"start": a, "end": b} for a, b in s.spans]}
-                              for s in sentences]  # noqa: E731
     pass_a, pass_b = write_jsonl(tmp_path / "a.jsonl", rows(A)), write_jsonl(tmp_path / "b.jsonl", rows(B))
     decisions = write_jsonl(tmp_path / "d.jsonl", [{"id": "s-2", "spans": [], "why": "CINIC-10 cut at the edge"}])
     invoke_command(main, [pass_a, pass_b, "--decisions", decisions, "--output-dir", tmp_path / "out"])
