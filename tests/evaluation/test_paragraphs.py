@@ -11,11 +11,11 @@ SENTENCES = [Sentence(f"c-{i}", f"Run {i} on MNIST.", ((8 + len(str(i)), 13 + le
 
 def test_paragraphs_join_5_to_10_sentences_and_shift_their_spans():
     rows = list(paragraphs(SENTENCES, random.Random(0)))
-    sizes = [int(row["id"].split("+")[1]) for row in rows]
+    sizes = [int(row.id.split("+")[1]) for row in rows]
     assert sum(sizes) == 23 and all(5 <= n <= 10 for n in sizes[:-1])
     for row in rows:
-        assert [row["text"][s["start"]:s["end"]] for s in row["spans"]] == ["MNIST"] * len(row["spans"])
-        assert row["text"].count("MNIST") == len(row["spans"])
+        assert [row.text[s:e] for s, e in row.spans] == ["MNIST"] * len(row.spans)
+        assert row.text.count("MNIST") == len(row.spans)
 
 
 def test_the_command_writes_gold_readable_paragraphs(tmp_path):
