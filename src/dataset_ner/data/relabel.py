@@ -9,6 +9,7 @@ import typer
 from spacy.tokens import Doc, DocBin
 from wasabi import msg
 
+from ..char_spans import overlaps
 from ..input_error import InputError, stop
 from .gold import dataset_spans
 
@@ -27,10 +28,6 @@ def read_labels(path: Path) -> Dict[str, Scored]:
             except (json.JSONDecodeError, KeyError, TypeError) as err:
                 raise InputError(path, number, f"expected text and spans with start, end, confidence ({err!r})") from None
     return labels
-
-
-def overlaps(span: Tuple[int, int], others: List[Tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in others)
 
 
 def merge(doc: Doc, scored: Scored, policy: str, min_confidence: float) -> Doc:

@@ -19,6 +19,8 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Sequence
 
+from ..char_spans import overlaps
+
 Span = tuple[int, int]
 
 HEAD_NOUNS = (
@@ -96,10 +98,6 @@ def _set_prf(gold: set[tuple[int, int, int]], pred: set[tuple[int, int, int]]) -
     return _prf(tp, tp, len(pred), len(gold))
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _validate(
     texts: Sequence[str],
     gold: Sequence[Sequence[Span]],
@@ -144,12 +142,12 @@ def score_corpus(
         }
 
     tp_pred = sum(
-        any(_overlaps(p, g) for g in golds)
+        overlaps(p, golds)
         for golds, preds in zip(gold_sets, pred_sets)
         for p in preds
     )
     tp_gold = sum(
-        any(_overlaps(g, p) for p in preds)
+        overlaps(g, preds)
         for golds, preds in zip(gold_sets, pred_sets)
         for g in golds
     )
