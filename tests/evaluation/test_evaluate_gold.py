@@ -34,6 +34,7 @@ def test_lexicon_baseline_scored_and_carded(tmp_path, gold_jsonl):
         "--output", str(tmp_path / "speed.json"), "--repeats", "2")
     speed = json.loads((tmp_path / "speed.json").read_text())
     assert speed["texts"] == 3 and len(speed["pipelines"]["lexicon"]["runs"]) == 2
+    assert speed["device"] == "cpu"
     readme = tmp_path / "README.md"
     readme.write_text("intro\n<!-- model-card:start -->\nold\n<!-- model-card:end -->\nrest\n")
     run("dataset_ner.evaluation.model_card", "lexicon", "--gold-dir", str(tmp_path / "gold"), "--speed", str(tmp_path / "speed.json"),

@@ -33,15 +33,19 @@ def main(
     output: Path = typer.Option(..., help="JSON file to write"),
     batch_size: int = typer.Option(64, help="nlp.pipe batch size"),
     repeats: int = typer.Option(3, help="Timed passes per pipeline"),
+    gpu_id: int = typer.Option(-1, "--gpu-id", help="GPU to run the pipelines on (-1: CPU)"),
 ):
     """Measure each pipeline's words/s on the texts of the corpora, in this one process."""
+    if gpu_id >= 0:
+        spacy.require_gpu(gpu_id)
     texts = [sentence.text for path in corpora for sentence in read_gold(path)]
     results = {}
     for spec in pipelines:
         name, _, model = spec.partition("=")
         rates = words_per_second(spacy.load(model), texts, batch_size, repeats)
         results[name] = {"model": model, "words_per_second": round(statistics.median(rates)), "runs": [round(r) for r in rates]}
-    meta = {"texts": len(texts), "torch_threads": torch.get_num_threads(), "batch_size": batch_size, "pipelines": results}
+    device = f"gpu {gpu_id}" if gpu_id >= 0 else "cpu"
+    meta = {"texts": len(texts), "device": device, "torch_threads": torch.get_num_threads(), "batch_size": batch_size, "pipelines": results}
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf8")
     msg.table([(name, r["words_per_second"]) for name, r in results.items()], header=("pipeline", "words/s"), divider=True)
