@@ -19,9 +19,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Sequence
 
-from ..char_spans import overlaps
-
-Span = tuple[int, int]
+from ..char_spans import CharSpan, overlaps
 
 HEAD_NOUNS = (
     "dataset",
@@ -71,7 +69,7 @@ class PRF:
         return asdict(self)
 
 
-def strip_head_noun(text: str, start: int, end: int) -> Span:
+def strip_head_noun(text: str, start: int, end: int) -> CharSpan:
     """Return ``(start, end)`` without a trailing head noun from :data:`HEAD_NOUNS`.
 
     The head noun must be a whole word at the end of ``text[start:end]``,
@@ -100,8 +98,8 @@ def _set_prf(gold: set[tuple[int, int, int]], pred: set[tuple[int, int, int]]) -
 
 def _validate(
     texts: Sequence[str],
-    gold: Sequence[Sequence[Span]],
-    pred: Sequence[Sequence[Span]],
+    gold: Sequence[Sequence[CharSpan]],
+    pred: Sequence[Sequence[CharSpan]],
 ) -> None:
     if not len(texts) == len(gold) == len(pred):
         raise ValueError(
@@ -120,8 +118,8 @@ def _validate(
 
 def score_corpus(
     texts: Sequence[str],
-    gold: Sequence[Sequence[Span]],
-    pred: Sequence[Sequence[Span]],
+    gold: Sequence[Sequence[CharSpan]],
+    pred: Sequence[Sequence[CharSpan]],
 ) -> dict[str, PRF]:
     """Score ``pred`` against ``gold`` over a corpus of sentences.
 
@@ -134,7 +132,7 @@ def score_corpus(
     gold_sets = [set(spans) for spans in gold]
     pred_sets = [set(spans) for spans in pred]
 
-    def flat(sets: list[set[Span]], strip: bool) -> set[tuple[int, int, int]]:
+    def flat(sets: list[set[CharSpan]], strip: bool) -> set[tuple[int, int, int]]:
         return {
             (i, *(strip_head_noun(texts[i], *span) if strip else span))
             for i, spans in enumerate(sets)
