@@ -1,0 +1,89 @@
+"""A training augmenter that puts other dataset names in the place of a sentence's mentions."""
+
+import random
+from typing import Callable, Iterator, List, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import registry
+
+from .weak_labels import HEAD_NOUN_AFTER
+
+Name = Tuple[Tuple[str, ...], Tuple[bool, ...]]
+
+
+def name_end(ent: Span) -> int:
+    """Where the name of a mention ends: before a generic head noun ("UCF101 | dataset",
+    "MNIST | data sets"), else at the mention's end; a mention that is only a head noun has none."""
+    for size in (2, 1):
+        if len(ent) > size and HEAD_NOUN_AFTER.fullmatch(" " + ent[-size:].text):
+            return ent.end - size
+    return ent.start if HEAD_NOUN_AFTER.fullmatch(" " + ent.text) else ent.end
+
+
+class MentionSwap:
+    """Yields every example, and with probability `level` a copy of it whose mentions each hold
+    a name drawn from the mentions of the examples seen so far, before the mention's own head
+    noun: the same context with another name, so that a model learns a mention from its context
+    and from more names than the text has. Tokens whose annotation is missing stay missing; other
+    annotation is not copied."""
+
+    def __init__(self, level: float, seed: int):
+        if not 0.0 <= level <= 1.0:
+            raise ValueError(f"dataset_ner.mention_swap.v1: level must be within [0, 1], not {level!r}")
+        self.level = level
+        self.random = random.Random(seed)
+        self.names: List[Name] = []
+        self.known = set()
+
+    def _remember(self, doc: Doc) -> None:
+        for ent in doc.ents:
+            name_tokens = doc[ent.start:name_end(ent)]
+            if not len(name_tokens):
+                continue
+            name = (tuple(t.text for t in name_tokens), tuple(bool(t.whitespace_) for t in name_tokens[:-1]))
+            if name not in self.known:
+                self.known.add(name)
+                self.names.append(name)
+
+    def swap(self, nlp: Language, example: Example) -> Example:
+        """A copy of `example` with the name of every mention of its reference replaced by a known
+        name (a mention without a name stays as it is)."""
+        reference = example.reference
+        words, spaces, tags = [], [], []
+        starts = {ent.start: ent for ent in reference.ents}
+        i = 0
+        while i < len(reference):
+            ent = starts.get(i)
+            if ent is None or name_end(ent) == ent.start:
+                token = reference[i]
+                words.append(token.text)
+                spaces.append(bool(token.whitespace_))
+                tags.append(None if token.ent_iob_ == "" else token.ent_iob_ if token.ent_iob_ == "O"
+                            else f"{token.ent_iob_}-{token.ent_type_}")
+                i += 1
+                continue
+            name_words, name_spaces = self.random.choice(self.names)
+            head = reference[name_end(ent):ent.end]
+            name_spaces += (bool(reference[name_end(ent) - 1].whitespace_),)
+            words.extend(name_words + tuple(t.text for t in head))
+            spaces.extend(name_spaces + tuple(bool(t.whitespace_) for t in head))
+            tags.extend([f"B-{ent.label_}"] + [f"I-{ent.label_}"] * (len(name_words) + len(head) - 1))
+            i = ent.end
+        gold = Doc(nlp.vocab, words=words, spaces=spaces, ents=tags)
+        return Example(Doc(nlp.vocab, words=words, spaces=spaces), gold)
+
+    def __call__(self, nlp: Language, example: Example) -> Iterator[Example]:
+        yield example
+        self._remember(example.reference)
+        named = any(name_end(ent) > ent.start for ent in example.reference.ents)
+        if named and self.level and self.random.random() < self.level:
+            yield self.swap(nlp, example)
+
+
+@registry.augmenters("dataset_ner.mention_swap.v1")
+def create_mention_swap(level: float = 0.5, seed: int = 0) -> Callable[[Language, Example], Iterator[Example]]:
+    """Augmenter for a training corpus (`[corpora.train.augmenter]`): with probability `level`
+    an example is followed by a copy whose mentions are other training mentions (level 0: none)."""
+    return MentionSwap(level, seed)
