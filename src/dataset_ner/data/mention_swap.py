@@ -1,7 +1,7 @@
 """A training augmenter that puts other dataset names in the place of a sentence's mentions."""
 
 import random
-from typing import Callable, Iterator, List, Tuple
+from typing import Callable, Iterator, List, Set, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -22,6 +22,11 @@ def name_end(ent: Span) -> int:
     return ent.start if HEAD_NOUN_AFTER.fullmatch(" " + ent.text) else ent.end
 
 
+def named_mentions(doc: Doc) -> List[Tuple[Span, int]]:
+    """Each mention of `doc` that holds a name, with where its name ends (`name_end`)."""
+    return [(ent, end) for ent in doc.ents if (end := name_end(ent)) > ent.start]
+
+
 class MentionSwap:
     """Yields every example, and with probability `level` a copy of it whose mentions each hold
     a name drawn from the mentions of the examples seen so far, before the mention's own head
@@ -35,38 +40,36 @@ class MentionSwap:
         self.level = level
         self.random = random.Random(seed)
         self.names: List[Name] = []
-        self.known = set()
+        self.known: Set[Name] = set()
 
-    def _remember(self, doc: Doc) -> None:
-        for ent in doc.ents:
-            name_tokens = doc[ent.start:name_end(ent)]
-            if not len(name_tokens):
-                continue
-            name = (tuple(t.text for t in name_tokens), tuple(bool(t.whitespace_) for t in name_tokens[:-1]))
+    def _remember(self, doc: Doc, mentions: List[Tuple[Span, int]]) -> None:
+        for ent, end in mentions:
+            tokens = doc[ent.start:end]
+            name = (tuple(t.text for t in tokens), tuple(bool(t.whitespace_) for t in tokens[:-1]))
             if name not in self.known:
                 self.known.add(name)
                 self.names.append(name)
 
-    def swap(self, nlp: Language, example: Example) -> Example:
-        """A copy of `example` with the name of every mention of its reference replaced by a known
-        name (a mention without a name stays as it is)."""
+    def swap(self, nlp: Language, example: Example, mentions: List[Tuple[Span, int]]) -> Example:
+        """A copy of `example` with the name of each of `mentions` (the named mentions of its
+        reference) replaced by a known name; every other token is copied as it is."""
         reference = example.reference
         words, spaces, tags = [], [], []
-        starts = {ent.start: ent for ent in reference.ents}
+        starts = {ent.start: (ent, end) for ent, end in mentions}
         i = 0
         while i < len(reference):
-            ent = starts.get(i)
-            if ent is None or name_end(ent) == ent.start:
+            if i not in starts:
                 token = reference[i]
                 words.append(token.text)
                 spaces.append(bool(token.whitespace_))
-                tags.append(None if token.ent_iob_ == "" else token.ent_iob_ if token.ent_iob_ == "O"
-                            else f"{token.ent_iob_}-{token.ent_type_}")
+                iob = token.ent_iob_
+                tags.append(None if iob == "" else iob if iob == "O" else f"{iob}-{token.ent_type_}")
                 i += 1
                 continue
+            ent, end = starts[i]
             name_words, name_spaces = self.random.choice(self.names)
-            head = reference[name_end(ent):ent.end]
-            name_spaces += (bool(reference[name_end(ent) - 1].whitespace_),)
+            head = reference[end:ent.end]
+            name_spaces += (bool(reference[end - 1].whitespace_),)
             words.extend(name_words + tuple(t.text for t in head))
             spaces.extend(name_spaces + tuple(bool(t.whitespace_) for t in head))
             tags.extend([f"B-{ent.label_}"] + [f"I-{ent.label_}"] * (len(name_words) + len(head) - 1))
@@ -76,10 +79,10 @@ class MentionSwap:
 
     def __call__(self, nlp: Language, example: Example) -> Iterator[Example]:
         yield example
-        self._remember(example.reference)
-        named = any(name_end(ent) > ent.start for ent in example.reference.ents)
-        if named and self.level and self.random.random() < self.level:
-            yield self.swap(nlp, example)
+        mentions = named_mentions(example.reference)
+        self._remember(example.reference, mentions)
+        if mentions and self.level and self.random.random() < self.level:
+            yield self.swap(nlp, example, mentions)
 
 
 @registry.augmenters("dataset_ner.mention_swap.v1")
