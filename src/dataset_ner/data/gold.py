@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import LABEL
+from ..char_spans import CharSpan
 from ..input_error import InputError
 
 
@@ -18,7 +19,7 @@ class Sentence:
 
     id: str
     text: str
-    spans: Tuple[Tuple[int, int], ...]
+    spans: Tuple[CharSpan, ...]
 
 
 def read_gold(path: Path) -> Iterator[Sentence]:
@@ -45,7 +46,7 @@ def read_gold(path: Path) -> Iterator[Sentence]:
             yield sentence
 
 
-def dataset_spans(doc: Doc, spans: Iterable[Tuple[int, int]]) -> List[Span]:
+def dataset_spans(doc: Doc, spans: Iterable[CharSpan]) -> List[Span]:
     """DATASET spans of `doc` for character offsets, widened to whole tokens, without overlaps."""
     ents = [doc.char_span(s, e, label=LABEL, alignment_mode="expand") for s, e in spans]
     return filter_spans([ent for ent in ents if ent is not None])

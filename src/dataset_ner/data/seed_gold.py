@@ -9,11 +9,12 @@ from typing import Dict, List, Tuple
 import typer
 from wasabi import msg
 
+from ..char_spans import CharSpan
 from ..input_error import stop
 from .gold import Sentence, read_gold
 from .split_gold import write_jsonl
 
-Spans = Tuple[Tuple[int, int], ...]
+Spans = Tuple[CharSpan, ...]
 
 
 def in_test(text: str) -> bool:

@@ -7,6 +7,8 @@ from typing import FrozenSet, Iterable, List, Optional, Pattern, Tuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..char_spans import CharSpan
+
 EDGE_CHARS = ".,;:!?()[]{}<>\"'‘’“”`*†‡§•·|/\\=+~^-–—_"
 POSSESSIVES = ("'s", "’s")
 NUMBER = re.compile(r"^[\d.,%×x+\-–]+$")
@@ -19,7 +21,7 @@ HEAD_NOUN_AFTER = re.compile(
 )
 
 
-def extend_head_noun(text: str, start: int, end: int) -> Tuple[int, int]:
+def extend_head_noun(text: str, start: int, end: int) -> CharSpan:
     """Take a generic head noun that follows the name into the span ("UCF101 dataset"), as the
     hand-annotated corpora do."""
     match = HEAD_NOUN_AFTER.match(text, end)
@@ -49,7 +51,7 @@ class SpanDecision:
     end: int
 
 
-def word_bounds(text: str, start: int, end: int) -> Tuple[int, int]:
+def word_bounds(text: str, start: int, end: int) -> CharSpan:
     """Extend [start, end) to the whitespace-delimited words it touches."""
     while start > 0 and not text[start - 1].isspace():
         start -= 1
@@ -58,7 +60,7 @@ def word_bounds(text: str, start: int, end: int) -> Tuple[int, int]:
     return start, end
 
 
-def trim(text: str, start: int, end: int) -> Tuple[int, int]:
+def trim(text: str, start: int, end: int) -> CharSpan:
     """Strip punctuation and possessive 's from the edges of [start, end)."""
     changed = True
     while changed and start < end:
@@ -159,7 +161,7 @@ class Lexicon:
             re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])") if self.names else None
         )
 
-    def find(self, text: str) -> List[Tuple[int, int]]:
+    def find(self, text: str) -> List[CharSpan]:
         """Character spans of lexicon names in `text` (leftmost, longest, not overlapping)."""
         return [m.span() for m in self.pattern.finditer(text)] if self.pattern else []
 

@@ -9,11 +9,12 @@ import typer
 from spacy import displacy
 from wasabi import msg
 
+from ..char_spans import CharSpan
 from ..data.gold import Sentence, read_gold
 from ..input_error import stop
 from .scoring import score_corpus
 
-Spans = List[Tuple[int, int]]
+Spans = List[CharSpan]
 
 
 def predict(nlp, texts: Sequence[str], batch_size: int, sentences: bool = False) -> List[Spans]:
