@@ -79,9 +79,11 @@ class MentionSwap:
 
     def __call__(self, nlp: Language, example: Example) -> Iterator[Example]:
         yield example
+        if not self.level:
+            return
         mentions = named_mentions(example.reference)
         self._remember(example.reference, mentions)
-        if mentions and self.level and self.random.random() < self.level:
+        if mentions and self.random.random() < self.level:
             yield self.swap(nlp, example, mentions)
 
 
