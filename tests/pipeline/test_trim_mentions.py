@@ -30,6 +30,17 @@ def test_brackets_quotes_and_inner_words_stay(nlp):
     assert mentions(nlp, text, kept)[0] == [doc[s:e].text for s, e in kept]
 
 
+def test_capitals_that_spell_a_connecting_word_or_article_stay(nlp):
+    # We | test | on | IJB | - | A | , | ShanghaiTech | Part | A | and | In | - | Shop | Clothes
+    text = "We test on IJB-A, ShanghaiTech Part A and In-Shop Clothes"
+    assert mentions(nlp, text, [(3, 6), (7, 10), (11, 15)])[0] == ["IJB-A", "ShanghaiTech Part A", "In-Shop Clothes"]
+
+
+def test_a_full_stop_after_the_name_comes_off(nlp):
+    # We | use | the | EUROVOC | thesaurus | .
+    assert mentions(nlp, "We use the EUROVOC thesaurus.", [(3, 6)])[0] == ["EUROVOC thesaurus"]
+
+
 def test_a_mention_of_only_connecting_words_is_dropped(nlp):
     assert mentions(nlp, "Results on and of the set.", [(2, 4), (5, 6)])[0] == ["set"]
 
