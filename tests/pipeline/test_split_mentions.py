@@ -24,6 +24,8 @@ def split(nlp, text, mention):
     ("Wikipedia, TREC Ohsumed and the CLEF IP dataset", "Wikipedia, TREC Ohsumed and the CLEF IP dataset",
      ["Wikipedia", "TREC Ohsumed", "CLEF IP dataset"]),
     ("the Shuttle dataset and Ann-thyroid dataset", "Shuttle dataset and Ann-thyroid dataset", ["Shuttle dataset", "Ann-thyroid dataset"]),
+    # the capital A of A-OKVQA is no article
+    ("on OK-VQA and A-OKVQA.", "OK-VQA and A-OKVQA", ["OK-VQA", "A-OKVQA"]),
 ])
 def test_coordinated_names_become_one_mention_each(nlp, text, mention, parts):
     assert split(nlp, text, mention) == parts

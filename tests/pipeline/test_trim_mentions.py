@@ -53,3 +53,13 @@ def test_the_component_is_registered_for_configs():
     pipeline = spacy.blank("en")
     pipeline.add_pipe("trim_dataset_mentions")
     assert pipeline.pipe_names == ["trim_dataset_mentions"]
+
+
+def test_an_unmatched_bracket_or_quote_comes_off(nlp):
+    # riments | ( | both | on | TREC | , | and | on | Web | - | like | repertoires | ) | show
+    text = 'riments (both on TREC, and on Web-like repertoires) show "the MSN Soapbox collection'
+    doc = nlp.make_doc(text)
+    start = [t.text for t in doc].index("Web")
+    quote = [t.text for t in doc].index('"')
+    assert mentions(nlp, text, [(1, 5), (start, start + 5), (quote, len(doc))])[0] == [
+        "both on TREC", "Web-like repertoires", "the MSN Soapbox collection"]

@@ -5,7 +5,8 @@ from typing import List
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-# Tokens that join coordinated names: "MNIST, CIFAR and ImageNet data sets".
+# Tokens that join coordinated names: "MNIST, CIFAR and ImageNet data sets". Words match as
+# written in lower case, so a capital that belongs to a name stays ("VQA and A-OKVQA").
 COORDINATORS = {",", "and", "or", ";"}
 ARTICLES = {"the", "a", "an"}
 
@@ -25,13 +26,13 @@ def split_parts(doc: Doc, start: int, end: int) -> List[Span]:
     head word stays with the last part, as in the hand-annotated corpora."""
     parts, part_start = [], start
     for i in range(start, end):
-        if doc[i].lower_ in COORDINATORS:
+        if doc[i].text in COORDINATORS:
             parts.append((part_start, i))
             part_start = i + 1
     parts.append((part_start, end))
     trimmed = []
     for s, e in parts:
-        while s < e and doc[s].lower_ in ARTICLES | COORDINATORS:
+        while s < e and doc[s].text in ARTICLES | COORDINATORS:
             s += 1
         if s < e:
             trimmed.append((s, e))

@@ -1,7 +1,7 @@
 """A pipeline component that trims connecting words and stray punctuation off predicted mentions."""
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 # No mention in the hand-annotated train splits (Heddes et al. 2021, TDMSci) starts or ends with
 # one of these words; a predicted mention cut off in a coordination can ("ACE-2 and"). Matched as
@@ -10,32 +10,47 @@ from spacy.tokens import Doc, Span, Token
 CONNECTING_WORDS = {"and", "or", "of", "on", "in", "with", "for", "to", "from", "by", "at"}
 # Nor does a mention end with an article, though "the" may start one ("the Penn Treebank").
 END_WORDS = CONNECTING_WORDS | {"the", "a", "an"}
-OPENING = set("([{\"'")
-CLOSING = set(")]}\"'")
+# A bracket or quote stays at an edge only when the mention holds its partner ("British National
+# Corpus (BNC)", "\"MovieLens\""); an unmatched one was cut off from text outside the mention.
+PAIRS = {"(": ")", "[": "]", "{": "}", '"': '"', "'": "'"}
+OPENING_OF = {closing: opening for opening, closing in PAIRS.items()}
 
 
-def _droppable_end(token: Token) -> bool:
+def _paired(span: Span, opening: str) -> bool:
+    texts = [token.text for token in span]
+    if opening == PAIRS[opening]:
+        return texts.count(opening) % 2 == 0
+    return texts.count(opening) == texts.count(PAIRS[opening])
+
+
+def _droppable_end(span: Span) -> bool:
+    token = span[-1]
     if token.text in END_WORDS or token.is_space:
         return True
-    return token.is_punct and token.text not in CLOSING
+    if token.text in OPENING_OF:
+        return not _paired(span, OPENING_OF[token.text])
+    return token.is_punct
 
 
-def _droppable_start(token: Token) -> bool:
+def _droppable_start(span: Span) -> bool:
+    token = span[0]
     if token.text in CONNECTING_WORDS or token.is_space:
         return True
-    return token.is_punct and token.text not in OPENING
+    if token.text in PAIRS:
+        return not _paired(span, token.text)
+    return token.is_punct
 
 
 @Language.component("trim_dataset_mentions")
 def trim_mentions(doc: Doc) -> Doc:
     """Shrink each entity past leading and trailing connecting words, whitespace tokens and
-    punctuation (other than brackets and quotes that belong to it); drop it if nothing is left."""
+    punctuation (other than brackets and quotes paired inside it); drop it if nothing is left."""
     trimmed = []
     for ent in doc.ents:
         start, end = ent.start, ent.end
-        while end > start and _droppable_end(doc[end - 1]):
+        while end > start and _droppable_end(doc[start:end]):
             end -= 1
-        while start < end and _droppable_start(doc[start]):
+        while start < end and _droppable_start(doc[start:end]):
             start += 1
         if end > start:
             trimmed.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id))
