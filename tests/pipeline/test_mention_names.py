@@ -1,7 +1,6 @@
 import spacy
 from spacy.tokens import Span
 
-import dataset_ner.pipeline.mention_names  # noqa: F401  registers the component
 from dataset_ner.pipeline.mention_names import dataset_key, dataset_name, name_and_key
 
 
