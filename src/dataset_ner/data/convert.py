@@ -7,12 +7,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Dict, FrozenSet, List, Tuple
 
+import spacy
 import typer
 from spacy.tokens import Doc, DocBin
 from wasabi import msg
 
 from ..input_error import InputError, stop
-from ..pipeline.tokenizer import blank
 from .conll import Snippet, read_conll
 from .gold import dataset_spans
 from .snippet_text import rebuild_text
@@ -224,7 +224,7 @@ def main(
     except ValueError as err:
         stop(err)
     denylist = read_denylist(denylist_path) if denylist_path and steps.filter else frozenset()
-    docs, report = convert_snippets(snippets, steps, blank(), denylist)
+    docs, report = convert_snippets(snippets, steps, spacy.blank("en"), denylist)
     try:
         excluded = {text for path in exclude for text in read_texts(path)}
     except ValueError as err:

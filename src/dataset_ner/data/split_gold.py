@@ -5,13 +5,13 @@ import json
 from pathlib import Path
 from typing import List
 
+import spacy
 import typer
 from spacy.tokens import DocBin
 from wasabi import msg
 
 from .. import LABEL
 from ..input_error import stop
-from ..pipeline.tokenizer import blank
 from .gold import Sentence, read_gold, sentence_to_doc
 
 
@@ -39,7 +39,7 @@ def main(
 ):
     """Split each train JSONL into training and dev sentences and write DocBins; add the
     `dev_only` sentences to dev whole."""
-    nlp = blank()
+    nlp = spacy.blank("en")
     excluded = {doc.text for path in exclude for doc in DocBin().from_disk(path).get_docs(nlp.vocab)}
     dev, rows = [], []
     train_dir.mkdir(parents=True, exist_ok=True)

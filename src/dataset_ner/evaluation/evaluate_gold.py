@@ -12,7 +12,6 @@ from wasabi import msg
 from ..char_spans import CharSpan
 from ..data.gold import Sentence, read_gold
 from ..input_error import stop
-from ..pipeline.tokenizer import blank
 from .scoring import score_corpus
 
 Spans = List[CharSpan]
@@ -25,7 +24,7 @@ def predict(nlp, texts: Sequence[str], batch_size: int, sentences: bool = False)
     if not sentences:
         return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATASET"]
                 for doc in nlp.pipe(texts, batch_size=batch_size)]
-    splitter = blank()
+    splitter = spacy.blank("en")
     splitter.add_pipe("sentencizer")
     pieces = [(i, sent.start_char, sent.text) for i, doc in enumerate(splitter.pipe(texts)) for sent in doc.sents]
     found: List[Spans] = [[] for _ in texts]

@@ -4,12 +4,12 @@ from collections import Counter
 from pathlib import Path
 from typing import List
 
+import spacy
 import typer
 from spacy.tokens import DocBin
 from wasabi import msg
 
 from .. import LABEL
-from ..pipeline.tokenizer import blank
 
 
 def main(
@@ -18,7 +18,7 @@ def main(
     min_count: int = typer.Option(1, help="Keep mentions seen at least this often"),
 ):
     """Save a blank English pipeline with an entity_ruler holding every training mention."""
-    nlp = blank()
+    nlp = spacy.blank("en")
     counts = Counter(
         ent.text for path in train for doc in DocBin().from_disk(path).get_docs(nlp.vocab) for ent in doc.ents
     )
