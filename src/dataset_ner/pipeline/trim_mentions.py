@@ -17,6 +17,7 @@ OPENING_OF = {closing: opening for opening, closing in PAIRS.items()}
 
 
 def _paired(span: Span, opening: str) -> bool:
+    """Whether every `opening` mark in the span has its partner (a quote: an even count)."""
     texts = [token.text for token in span]
     if opening == PAIRS[opening]:
         return texts.count(opening) % 2 == 0
