@@ -9,6 +9,8 @@ from spacy.tokens import Doc, Span
 # written in lower case, so a capital that belongs to a name stays ("VQA and A-OKVQA").
 COORDINATORS = {",", "and", "or", ";"}
 ARTICLES = {"the", "a", "an"}
+# Dropped from the start of each part
+LEADING = ARTICLES | COORDINATORS
 
 
 def _names(doc: Doc, start: int, end: int) -> bool:
@@ -32,7 +34,7 @@ def split_parts(doc: Doc, start: int, end: int) -> List[Span]:
     parts.append((part_start, end))
     trimmed = []
     for s, e in parts:
-        while s < e and doc[s].text in ARTICLES | COORDINATORS:
+        while s < e and doc[s].text in LEADING:
             s += 1
         if s < e:
             trimmed.append((s, e))
