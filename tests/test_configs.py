@@ -1,0 +1,52 @@
+"""The three training configs repeat their shared settings (spaCy configs cannot include one
+another); these tests keep the copies equal, so a change to one cannot silently miss the others."""
+from pathlib import Path
+
+from spacy.util import load_config
+
+CONFIGS = Path(__file__).resolve().parents[1] / "configs"
+
+# What configs/gpu.cfg may set differently from configs/cpu.cfg: the device, the model and its schedule.
+GPU_SETTINGS = {
+    "paths.transformer", "system.gpu_allocator", "components.transformer.model.mixed_precision",
+    "training.accumulate_gradient", "training.patience", "training.max_steps", "training.batcher.size",
+    "training.optimizer.learn_rate.initial_rate", "training.optimizer.learn_rate.total_steps",
+    "training.optimizer.learn_rate.warmup_steps",
+}
+# What the CNN config may set differently from configs/cpu.cfg: its embedding layers, the ner's
+# input, batching and the learning rate, the length of its training, and (with no sentencizer)
+# the sentence scores.
+CNN_SECTIONS = (
+    "nlp.", "paths.transformer", "components.sentencizer.", "components.transformer.",
+    "training.score_weights.sents_", "components.tok2vec.", "components.ner.model.", "training.batcher.",
+    "training.optimizer.learn_rate", "training.max_steps", "training.eval_frequency",
+)
+
+
+def flat_settings(name: str) -> dict:
+    """Every setting of a config file as a dotted key, uninterpolated."""
+    def walk(section: dict, prefix: str) -> dict:
+        out = {}
+        for key, value in section.items():
+            out.update(walk(value, f"{prefix}{key}.") if isinstance(value, dict) else {prefix + key: value})
+        return out
+    return walk(load_config(CONFIGS / name, interpolate=False), "")
+
+
+def differing(a: dict, b: dict) -> set:
+    return {key for key in a.keys() | b.keys() if a.get(key, "<absent>") != b.get(key, "<absent>")}
+
+
+def test_gpu_config_differs_from_cpu_only_in_gpu_settings():
+    assert differing(flat_settings("cpu.cfg"), flat_settings("gpu.cfg")) <= GPU_SETTINGS
+
+
+def test_cnn_config_shares_data_components_and_optimizer_with_cpu():
+    diff = differing(flat_settings("cpu.cfg"), flat_settings("cnn_baseline.cfg"))
+    assert {key for key in diff if not key.startswith(CNN_SECTIONS)} == set()
+
+
+def test_shared_settings_are_really_compared():
+    shared = flat_settings("cpu.cfg").keys() & flat_settings("cnn_baseline.cfg").keys()
+    assert {"corpora.train.weights.tdmsci", "components.trim_dataset_mentions.factory",
+            "components.dataset_mention_confidence.temperature", "training.optimizer.L2"} <= shared
