@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 import spacy
 from spacy.tokens import DocBin
 
@@ -57,3 +58,29 @@ def test_bad_corpus_line_stops_evaluation(tmp_path):
         capture_output=True, text=True,
     )
     assert result.returncode == 1 and f"{bad}:2: not valid JSON" in result.stderr
+
+
+def test_pooled_score_sums_the_corpora(tmp_path, gold_jsonl, ruler_model):
+    other = tmp_path / "other.jsonl"
+    other.write_text('{"id": "o-1", "text": "We train on ImageNet and MNIST.", "spans": [{"start": 12, "end": 20}, '
+                     '{"start": 25, "end": 30}]}\n', encoding="utf8")
+    out = tmp_path / "out"
+    run("dataset_ner.evaluation.evaluate_gold", str(ruler_model), "--corpus", f"toy={gold_jsonl}",
+        "--corpus", f"other={other}", "--output-dir", str(out), "--pooled", "dev")
+    toy, rest, pooled = (json.loads((out / f"{name}.json").read_text())["exact"] for name in ("toy", "other", "dev"))
+    # The ruler finds SQuAD (not the gold "SQuAD v1.1") and ImageNet: pooled over both corpora 1 of 2
+    # predictions right and 1 of 5 gold mentions found.
+    assert (toy["tp_pred"], toy["n_pred"], toy["n_gold"]) == (0, 1, 3)
+    assert (rest["tp_pred"], rest["n_pred"], rest["n_gold"]) == (1, 1, 2)
+    assert (pooled["tp_pred"], pooled["n_pred"], pooled["n_gold"]) == (1, 2, 5)
+    assert pooled["f1"] == pytest.approx(2 * 0.5 * 0.2 / (0.5 + 0.2))
+    assert json.loads((out / "dev.json").read_text())["sentences"] == 4
+
+
+def test_pooled_name_of_a_corpus_is_refused(tmp_path, gold_jsonl, ruler_model):
+    result = subprocess.run(
+        [sys.executable, "-m", "dataset_ner.evaluation.evaluate_gold", str(ruler_model), "--corpus", f"toy={gold_jsonl}",
+         "--output-dir", str(tmp_path / "out"), "--pooled", "toy"],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 1 and "--pooled toy: a corpus has this name already" in result.stderr

@@ -48,10 +48,14 @@ def error_page(sentences: Sequence[Sentence], predictions: Sequence[Spans], limi
     return displacy.render(examples, style="ent", manual=True, page=True, jupyter=False)
 
 
+def score(sentences: Sequence[Sentence], predictions: Sequence[Spans]) -> Dict:
+    scores = score_corpus([s.text for s in sentences], [list(s.spans) for s in sentences], predictions)
+    return {mode: prf.to_dict() for mode, prf in scores.items()}
+
+
 def evaluate(nlp, sentences: Sequence[Sentence], batch_size: int, split: bool = False) -> Tuple[Dict, List[Spans]]:
     predictions = predict(nlp, [s.text for s in sentences], batch_size, split)
-    scores = score_corpus([s.text for s in sentences], [list(s.spans) for s in sentences], predictions)
-    return {mode: prf.to_dict() for mode, prf in scores.items()}, predictions
+    return score(sentences, predictions), predictions
 
 
 def main(
@@ -63,11 +67,24 @@ def main(
     label: str = typer.Option(None, help="Name of the pipeline in the metrics (default: MODEL)"),
     batch_size: int = typer.Option(64, help="nlp.pipe batch size"),
     split_sentences: bool = typer.Option(False, "--split-sentences", help="Predict sentence by sentence (sentencizer)"),
+    pooled: str = typer.Option(None, help="Also score all corpora as one under this name (their counts summed)"),
 ):
     """Score MODEL on each corpus from its raw sentence text, comparing character offsets."""
+    if pooled in [corpus.partition("=")[0] for corpus in corpora]:
+        stop(ValueError(f"--pooled {pooled}: a corpus has this name already, and its metrics file would be "
+                        "overwritten"))
     nlp = spacy.load(model)
     output_dir.mkdir(parents=True, exist_ok=True)
     rows = []
+    every_sentence: List[Sentence] = []
+    every_prediction: List[Spans] = []
+
+    def write(name: str, path: str, sentences: Sequence[Sentence], scores: Dict) -> None:
+        result = {"pipeline": label or model, "corpus": name, "path": path, "sentences": len(sentences), **scores}
+        (output_dir / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf8")
+        rows.extend((name, mode, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}")
+                    for mode, s in scores.items())
+
     for corpus in corpora:
         name, _, path = corpus.partition("=")
         try:
@@ -75,12 +92,15 @@ def main(
         except ValueError as err:
             stop(err)
         scores, predictions = evaluate(nlp, sentences, batch_size, split_sentences)
-        result = {"pipeline": label or model, "corpus": name, "path": path, "sentences": len(sentences), **scores}
-        (output_dir / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf8")
+        write(name, path, sentences, scores)
+        every_sentence += sentences
+        every_prediction += predictions
         if errors_dir:
             errors_dir.mkdir(parents=True, exist_ok=True)
             (errors_dir / f"{name}.html").write_text(error_page(sentences, predictions, errors_limit), encoding="utf8")
-        rows += [(name, mode, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}") for mode, s in scores.items()]
+    if pooled:
+        paths = " + ".join(corpus.partition("=")[2] for corpus in corpora)
+        write(pooled, paths, every_sentence, score(every_sentence, every_prediction))
     msg.table(rows, header=("corpus", "match", "P", "R", "F1"), divider=True)
 
 
