@@ -49,6 +49,7 @@ def error_page(sentences: Sequence[Sentence], predictions: Sequence[Spans], limi
 
 
 def score(sentences: Sequence[Sentence], predictions: Sequence[Spans]) -> Dict:
+    """Exact, head and overlap P/R/F1 (with counts) of the predictions against the sentences' gold spans."""
     scores = score_corpus([s.text for s in sentences], [list(s.spans) for s in sentences], predictions)
     return {mode: prf.to_dict() for mode, prf in scores.items()}
 
