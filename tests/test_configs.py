@@ -2,7 +2,7 @@
 another); these tests keep the copies equal, so a change to one cannot silently miss the others."""
 from pathlib import Path
 
-from spacy.util import load_config
+from spacy.util import dict_to_dot, load_config
 
 CONFIGS = Path(__file__).resolve().parents[1] / "configs"
 
@@ -25,12 +25,7 @@ CNN_SECTIONS = (
 
 def flat_settings(name: str) -> dict:
     """Every setting of a config file as a dotted key, uninterpolated."""
-    def walk(section: dict, prefix: str) -> dict:
-        out = {}
-        for key, value in section.items():
-            out.update(walk(value, f"{prefix}{key}.") if isinstance(value, dict) else {prefix + key: value})
-        return out
-    return walk(load_config(CONFIGS / name, interpolate=False), "")
+    return dict_to_dot(load_config(CONFIGS / name, interpolate=False))
 
 
 def differing(a: dict, b: dict) -> set:

@@ -71,7 +71,8 @@ def main(
     pooled: str = typer.Option(None, help="Also score all corpora as one under this name (their counts summed)"),
 ):
     """Score MODEL on each corpus from its raw sentence text, comparing character offsets."""
-    if pooled in [corpus.partition("=")[0] for corpus in corpora]:
+    named_paths = [corpus.partition("=")[::2] for corpus in corpora]
+    if pooled in [name for name, _ in named_paths]:
         stop(ValueError(f"--pooled {pooled}: a corpus has this name already, and its metrics file would be "
                         "overwritten"))
     nlp = spacy.load(model)
@@ -86,8 +87,7 @@ def main(
         rows.extend((name, mode, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}")
                     for mode, s in scores.items())
 
-    for corpus in corpora:
-        name, _, path = corpus.partition("=")
+    for name, path in named_paths:
         try:
             sentences = list(read_gold(Path(path)))
         except ValueError as err:
@@ -100,7 +100,7 @@ def main(
             errors_dir.mkdir(parents=True, exist_ok=True)
             (errors_dir / f"{name}.html").write_text(error_page(sentences, predictions, errors_limit), encoding="utf8")
     if pooled:
-        paths = " + ".join(corpus.partition("=")[2] for corpus in corpora)
+        paths = " + ".join(path for _, path in named_paths)
         write(pooled, paths, every_sentence, score(every_sentence, every_prediction))
     msg.table(rows, header=("corpus", "match", "P", "R", "F1"), divider=True)
 
