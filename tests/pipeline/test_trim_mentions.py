@@ -63,3 +63,9 @@ def test_an_unmatched_bracket_or_quote_comes_off(nlp):
     quote = [t.text for t in doc].index('"')
     assert mentions(nlp, text, [(1, 5), (start, start + 5), (quote, len(doc))])[0] == [
         "both on TREC", "Web-like repertoires", "the MSN Soapbox collection"]
+
+
+def test_a_mention_without_a_letter_or_digit_is_dropped(nlp):
+    # to | all | parameters | \ufffd | : | argmax | over | 12 | %
+    text = "to all parameters \ufffd : argmax over 12%"
+    assert mentions(nlp, text, [(3, 4), (5, 6), (7, 9)])[0] == ["argmax", "12"]

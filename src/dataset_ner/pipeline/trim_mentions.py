@@ -45,7 +45,9 @@ def _droppable_start(span: Span) -> bool:
 @Language.component("trim_dataset_mentions")
 def trim_mentions(doc: Doc) -> Doc:
     """Shrink each entity past leading and trailing connecting words, whitespace tokens and
-    punctuation (other than brackets and quotes paired inside it); drop it if nothing is left."""
+    punctuation (other than brackets and quotes paired inside it); drop it if nothing is left or
+    what is left has no letter or digit (every hand-annotated mention has one; a lone symbol
+    is no name)."""
     trimmed = []
     for ent in doc.ents:
         start, end = ent.start, ent.end
@@ -53,7 +55,7 @@ def trim_mentions(doc: Doc) -> Doc:
             end -= 1
         while start < end and _droppable_start(doc[start:end]):
             start += 1
-        if end > start:
+        if any(char.isalnum() for char in doc[start:end].text):
             trimmed.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id))
     doc.ents = trimmed
     return doc
