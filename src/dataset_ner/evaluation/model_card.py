@@ -18,7 +18,7 @@ def load(path: Path) -> Dict:
 
 
 def build_rows(gold_dir: Path, speed: Dict, times_dir: Path, pipelines: List[str]) -> List[Dict]:
-    """One row per corpus and pipeline, in the order of `pipelines`."""
+    """One row per corpus and pipeline, in the order of `pipelines`, with the scores unrounded."""
     rows = []
     corpora = sorted({p.stem for name in pipelines for p in (gold_dir / name).glob("*.json")})
     for corpus in corpora:
@@ -29,7 +29,7 @@ def build_rows(gold_dir: Path, speed: Dict, times_dir: Path, pipelines: List[str
                 {
                     "corpus": corpus,
                     "pipeline": name,
-                    **{mode: {k: round(scores[mode][k], 4) for k in ("precision", "recall", "f1")} for mode in MODES},
+                    **{mode: {k: scores[mode][k] for k in ("precision", "recall", "f1")} for mode in MODES},
                     "words_per_second": speed["pipelines"].get(name, {}).get("words_per_second"),
                     "train_minutes": round(load(time_file)["seconds"] / 60, 1) if time_file.exists() else None,
                 }
@@ -37,7 +37,13 @@ def build_rows(gold_dir: Path, speed: Dict, times_dir: Path, pipelines: List[str
     return rows
 
 
+def rounded(row: Dict) -> Dict:
+    """The row with its scores rounded to 4 places, for the JSON."""
+    return {key: {k: round(v, 4) for k, v in value.items()} if key in MODES else value for key, value in row.items()}
+
+
 def markdown(rows: List[Dict]) -> str:
+    """The table, each score rounded once to 3 places from its unrounded value."""
     header = "| corpus | pipeline | " + " | ".join(f"{m} P | {m} R | {m} F1" for m in MODES) + " | words/s | train min |"
     lines = [header, "|" + "---|" * (header.count("|") - 1)]
     for row in rows:
@@ -61,7 +67,7 @@ def main(
     table = markdown(rows)
     write_table(readme, "model-card", table)
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf8")
+    output.write_text(json.dumps([rounded(row) for row in rows], indent=2) + "\n", encoding="utf8")
     print(table)
     msg.good(f"Model card written to {readme} and {output}")
 

@@ -1,0 +1,20 @@
+from dataset_ner.evaluation.model_card import MODES, markdown, rounded
+
+
+def row(f1):
+    scores = {"precision": 0.5, "recall": 0.25, "f1": f1}
+    return {"corpus": "toy", "pipeline": "sm", **{mode: dict(scores) for mode in MODES},
+            "words_per_second": 40483, "train_minutes": 3.4}
+
+
+def test_the_table_rounds_each_score_once():
+    # 132 of 159 predicted and of 154 gold: F1 0.84345..., which is 0.8435 at 4 places but 0.843 at 3
+    f1 = 2 * 132 / (159 + 154)
+    assert round(f1, 4) == 0.8435
+    table = markdown([row(f1)])
+    assert "| toy | sm | 0.500 | 0.250 | 0.843 |" in table and "0.844" not in table
+    assert table.splitlines()[-1].endswith("| 40,483 | 3.4 |")
+
+
+def test_the_json_rounds_to_four_places():
+    assert rounded(row(2 * 132 / (159 + 154)))["exact"] == {"precision": 0.5, "recall": 0.25, "f1": 0.8435}
