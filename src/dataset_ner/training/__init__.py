@@ -1,0 +1,1 @@
+"""Training steps beyond `spacy train`: weights the small pipeline starts from."""
