@@ -18,7 +18,8 @@ from wasabi import msg
 
 def teacher_vectors(nlp, docs: List[Doc], batch_size: int = 64) -> List[numpy.ndarray]:
     """Per doc, a (tokens × width) array: the transformer's token vectors after the ner's projection,
-    the input of the ner's transition model."""
+    the input of the ner's transition model. Each text is read whole, as in the transformer's
+    training (its sentencizer is not run)."""
     transformer = nlp.get_pipe("transformer")
     projection = nlp.get_pipe("ner").model.get_ref("tok2vec")
     vectors = []
@@ -26,7 +27,7 @@ def teacher_vectors(nlp, docs: List[Doc], batch_size: int = 64) -> List[numpy.nd
         batch = list(transformer.pipe(docs[start:start + batch_size]))
         rows = numpy.asarray(projection.predict(batch), dtype="float32")
         vectors += numpy.split(rows, numpy.cumsum([len(doc) for doc in batch])[:-1])
-        for doc in batch:
+        for doc in batch:  # keep only the vectors, not every doc's transformer output
             doc._.trf_data = None
     return vectors
 
