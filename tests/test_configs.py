@@ -14,12 +14,12 @@ GPU_SETTINGS = {
     "training.optimizer.learn_rate.warmup_steps",
 }
 # What the CNN config may set differently from configs/cpu.cfg: its embedding layers, the ner's
-# input, batching and the learning rate, the length of its training, (with no sentencizer) the
-# sentence scores, and the [pretraining] section through which en_dataset_ner_sm loads its tok2vec.
+# input, batching and the learning rate, the length of its training, and (with no sentencizer)
+# the sentence scores.
 CNN_SECTIONS = (
     "nlp.", "paths.transformer", "components.sentencizer.", "components.transformer.",
     "training.score_weights.sents_", "components.tok2vec.", "components.ner.model.", "training.batcher.",
-    "training.optimizer.learn_rate", "training.max_steps", "training.eval_frequency", "pretraining.",
+    "training.optimizer.learn_rate", "training.max_steps", "training.eval_frequency",
 )
 
 

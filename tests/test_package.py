@@ -19,7 +19,7 @@ from .conftest import GOLD_SENTENCES, ROOT, WEAK_CONLL, write_jsonl
 VERSION = "0.0.1"
 # The `all` workflow less `install` and `install-sm`: the wheel goes into a fresh environment instead.
 WORKFLOW = ("convert", "convert-gold", "relabel", "train", "evaluate", "calibration", "name-keys", "build-lexicon", "train-cnn",
-            "distill", "distill-tok2vec", "train-sm", "build-paragraphs", "evaluate-gold", "benchmark", "model-card", "package", "package-sm")
+            "distill", "train-sm", "build-paragraphs", "evaluate-gold", "benchmark", "model-card", "package", "package-sm")
 PIPES = ["sentencizer", "transformer", "ner", "split_dataset_mentions", "trim_dataset_mentions",
          "dataset_mention_confidence", "dataset_mention_names"]
 TEXTS = ["We evaluate on ImageNet and the IMDb dataset.", "Results on SQuAD v1.1 improve."]
@@ -29,7 +29,7 @@ def run_command(project, name):
     overrides = "--training.eval_frequency=2 --training.batcher.size=200"
     subprocess.run(
         [sys.executable, "-m", "spacy", "project", "run", name, str(project), "--vars.max_steps", "4",
-         "--vars.cnn_max_steps", "4", "--vars.sm_max_steps", "4", "--vars.sm_distill_epochs", "1", "--vars.bench_repeats", "1", "--vars.dev_share", "0.5",
+         "--vars.cnn_max_steps", "4", "--vars.sm_max_steps", "4", "--vars.bench_repeats", "1", "--vars.dev_share", "0.5",
          "--vars.version", VERSION],
         check=True,
         env={**os.environ, "SPACY_CONFIG_OVERRIDES": overrides},

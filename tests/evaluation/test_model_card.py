@@ -1,6 +1,4 @@
-import json
-
-from dataset_ner.evaluation.model_card import MODES, markdown, rounded, train_minutes
+from dataset_ner.evaluation.model_card import MODES, markdown, rounded
 
 
 def row(f1):
@@ -20,11 +18,3 @@ def test_the_table_rounds_each_score_once():
 
 def test_the_json_rounds_to_four_places():
     assert rounded(row(2 * 132 / (159 + 154)))["exact"] == {"precision": 0.5, "recall": 0.25, "f1": 0.8435}
-
-
-def test_train_minutes_add_a_pipelines_steps(tmp_path):
-    for name, seconds in (("sm", 210.0), ("sm.tok2vec", 360.0), ("smx", 999.0), ("cnn", 96.0)):
-        (tmp_path / f"{name}.json").write_text(json.dumps({"seconds": seconds}))
-    assert train_minutes(tmp_path, "sm") == 9.5
-    assert train_minutes(tmp_path, "cnn") == 1.6
-    assert train_minutes(tmp_path, "transformer") is None

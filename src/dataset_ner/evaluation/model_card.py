@@ -3,7 +3,7 @@ from the metrics files, and write it into the README and a JSON for the package 
 
 import json
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List
 
 import typer
 from wasabi import msg
@@ -17,14 +17,6 @@ def load(path: Path) -> Dict:
     return json.loads(path.read_text(encoding="utf8"))
 
 
-def train_minutes(times_dir: Path, name: str) -> Optional[float]:
-    """Minutes of a pipeline's training: `<name>.json` and its steps before it, `<name>.<step>.json`
-    (the sm's distilled tok2vec); None when it has no times."""
-    files = [times_dir / f"{name}.json", *sorted(times_dir.glob(f"{name}.*.json"))]
-    seconds = [load(path)["seconds"] for path in files if path.exists()]
-    return round(sum(seconds) / 60, 1) if seconds else None
-
-
 def build_rows(gold_dir: Path, speed: Dict, times_dir: Path, pipelines: List[str]) -> List[Dict]:
     """One row per corpus and pipeline, in the order of `pipelines`, with the scores unrounded."""
     rows = []
@@ -32,13 +24,14 @@ def build_rows(gold_dir: Path, speed: Dict, times_dir: Path, pipelines: List[str
     for corpus in corpora:
         for name in pipelines:
             scores = load(gold_dir / name / f"{corpus}.json")
+            time_file = times_dir / f"{name}.json"
             rows.append(
                 {
                     "corpus": corpus,
                     "pipeline": name,
                     **{mode: {k: scores[mode][k] for k in ("precision", "recall", "f1")} for mode in MODES},
                     "words_per_second": speed["pipelines"].get(name, {}).get("words_per_second"),
-                    "train_minutes": train_minutes(times_dir, name),
+                    "train_minutes": round(load(time_file)["seconds"] / 60, 1) if time_file.exists() else None,
                 }
             )
     return rows
@@ -65,7 +58,7 @@ def main(
     pipelines: List[str] = typer.Argument(..., help="Pipeline names, as folders under --gold-dir"),
     gold_dir: Path = typer.Option(..., help="Folder of <pipeline>/<corpus>.json from evaluate_gold"),
     speed: Path = typer.Option(..., help="JSON from the benchmark command"),
-    times_dir: Path = typer.Option(..., help="Folder of <pipeline>.json (and <pipeline>.<step>.json) training times"),
+    times_dir: Path = typer.Option(..., help="Folder of <pipeline>.json training times"),
     readme: Path = typer.Option(..., help="README with the model-card markers"),
     output: Path = typer.Option(..., help="JSON of the table, for the package meta"),
 ):

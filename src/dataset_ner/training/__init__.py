@@ -1,1 +1,0 @@
-"""Training steps beyond `spacy train`: weights the small pipeline starts from."""
