@@ -115,10 +115,13 @@ CONFIDENCE_TRAIN = [
 @pytest.fixture(scope="session")
 def confident_nlp():
     """A real tok2vec + ner trained a few steps (not to certainty), then the confidence, trim and
-    names components, as in configs/cnn_baseline.cfg."""
+    names components, as in configs/cnn_baseline.cfg. Seeded: otherwise its weights depend on the
+    random state the tests before it leave, and about one draw in 150 finds fewer than the two
+    mentions the confidence tests need."""
     import spacy
     from spacy.training import Example
 
+    spacy.util.fix_random_seed(0)
     nlp = spacy.blank("en")
     nlp.add_pipe("ner")
     examples = [Example.from_dict(nlp.make_doc(t), {"entities": [(s, e, "DATASET") for s, e in spans]})
