@@ -6,7 +6,7 @@ from spacy.tokens import DocBin, Span
 from typer.testing import CliRunner
 
 from dataset_ner.data.relabel import main, merge
-from dataset_ner.data.teacher import main as teacher_main
+from dataset_ner.experiments.teacher import main as teacher_main
 
 from ..conftest import invoke_command
 

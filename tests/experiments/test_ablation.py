@@ -1,7 +1,7 @@
 import json
 
 from dataset_ner.data.convert import main as convert_main
-from dataset_ner.evaluation.ablation import ROWS
+from dataset_ner.experiments.ablation import ROWS
 
 from ..conftest import invoke_command
 

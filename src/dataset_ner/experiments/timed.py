@@ -1,4 +1,4 @@
-"""Run a command and record its wall time: `python -m dataset_ner.evaluation.timed OUT.json CMD ...`."""
+"""Run a command and record its wall time: `python -m dataset_ner.experiments.timed OUT.json CMD ...`."""
 
 import json
 import subprocess
@@ -9,7 +9,7 @@ from pathlib import Path
 
 def main() -> None:
     if len(sys.argv) < 3:
-        raise SystemExit("usage: python -m dataset_ner.evaluation.timed OUT.json COMMAND [ARG ...]")
+        raise SystemExit("usage: python -m dataset_ner.experiments.timed OUT.json COMMAND [ARG ...]")
     output, command = Path(sys.argv[1]), sys.argv[2:]
     if command[0] in ("python", "python3"):
         command[0] = sys.executable

@@ -18,8 +18,8 @@ from ..extraction.inputs import iter_items
 from ..extraction.progress import Progress
 from ..extraction.run_extract import pending_shards, run
 from ..extraction.shards import OutputDir
-from .evaluate_gold import evaluate
-from .readme_table import write_table
+from ..evaluation.evaluate_gold import evaluate
+from ..evaluation.readme_table import write_table
 
 
 def write_documents(sentences: List[str], sentences_per_document: int, max_words: int, path: Path) -> int:

@@ -5,8 +5,8 @@ import shutil
 
 import spacy
 
-from dataset_ner.evaluation import benchmark_extract, random_transformer
-from dataset_ner.evaluation.benchmark_extract import write_documents
+from dataset_ner.experiments import benchmark_extract, random_transformer
+from dataset_ner.experiments.benchmark_extract import write_documents
 
 from ..conftest import GOLD_SENTENCES, ROOT, invoke_command, write_jsonl
 

@@ -2,7 +2,7 @@
 
 import spacy
 
-from dataset_ner.evaluation.random_transformer import main
+from dataset_ner.experiments.random_transformer import main
 
 from ..conftest import ROOT, invoke_command
 

@@ -1,6 +1,6 @@
 import pytest
 
-from dataset_ner.evaluation.name_keys import key_counts, keyings, read_identity
+from dataset_ner.experiments.name_keys import key_counts, keyings, read_identity
 
 IDENTITY = {
     "HMDB-51": "hmdb51", "HMDB51 dataset": "hmdb51", "the HMDB51 benchmark": "hmdb51",

@@ -11,8 +11,8 @@ from wasabi import msg
 
 from ..char_spans import CharSpan
 from ..input_error import stop
-from .gold import Sentence, read_gold
-from .split_gold import write_jsonl
+from ..data.gold import Sentence, read_gold
+from ..data.split_gold import write_jsonl
 
 Spans = Tuple[CharSpan, ...]
 

@@ -8,8 +8,8 @@ import typer
 from wasabi import msg
 
 from ..input_error import InputError, stop
-from .conll import read_conll
-from .snippet_text import rebuild_text
+from ..data.conll import read_conll
+from ..data.snippet_text import rebuild_text
 
 
 def distinct_texts(conll: Path, min_tokens: int) -> dict:

@@ -3,9 +3,9 @@ import json
 import pytest
 
 from dataset_ner.data.gold import Sentence, read_gold
-from dataset_ner.data.seed_gold import agreement, in_test, main, settle
-from dataset_ner.data.seed_sample import distinct_texts
-from dataset_ner.data.seed_sample import main as sample_main
+from dataset_ner.experiments.seed_gold import agreement, in_test, main, settle
+from dataset_ner.experiments.seed_sample import distinct_texts
+from dataset_ner.experiments.seed_sample import main as sample_main
 
 from ..conftest import invoke_command, write_jsonl
 

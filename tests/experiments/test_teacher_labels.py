@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from dataset_ner.data.relabel import read_labels
-from dataset_ner.data.teacher import teacher_rows
+from dataset_ner.experiments.teacher import teacher_rows
 
 from ..conftest import ROOT
 
