@@ -1,4 +1,4 @@
-"""The three training configs repeat their shared settings (spaCy configs cannot include one
+"""The four training configs repeat their shared settings (spaCy configs cannot include one
 another); these tests keep the copies equal, so a change to one cannot silently miss the others."""
 from pathlib import Path
 
@@ -39,6 +39,35 @@ def test_gpu_config_differs_from_cpu_only_in_gpu_settings():
 def test_cnn_config_shares_data_components_and_optimizer_with_cpu():
     diff = differing(flat_settings("cpu.cfg"), flat_settings("cnn_baseline.cfg"))
     assert {key for key in diff if not key.startswith(CNN_SECTIONS)} == set()
+
+
+# What configs/sm.cfg (en_dataset_ner_sm) may set differently from the CNN baseline: its width, hash
+# rows, averaging, mention swapping, its training data and length.
+SM_SETTINGS = {
+    "components.tok2vec.model.encode.width", "components.tok2vec.model.embed.rows", "training.optimizer.use_averages",
+    "corpora.train.augmenter.level", "corpora.train.weights.seeds", "corpora.train.weights.distilled",
+    "training.max_steps",
+}
+
+
+def test_sm_config_differs_from_cnn_only_in_sm_settings():
+    assert differing(flat_settings("cnn_baseline.cfg"), flat_settings("sm.cfg")) == SM_SETTINGS
+
+
+def test_training_settings_live_in_the_configs():
+    """project.yml passes paths, devices and seeds to the shipped pipelines' training, never a setting
+    of the configs (the teacher, a lab command that rebuilds a committed asset, sets its own)."""
+    import srsly
+
+    project = srsly.read_yaml(CONFIGS.parent / "project.yml")
+    allowed = ("--paths.", "--system.seed", "--gpu-id", "--output")
+    for command in project["commands"]:
+        if command["name"] == "teacher":
+            continue
+        for line in command["script"]:
+            if "-m spacy train " in line:
+                flags = [word for word in line.split() if word.startswith("--")]
+                assert all(flag.startswith(allowed) for flag in flags), (command["name"], flags)
 
 
 def test_shared_settings_are_really_compared():

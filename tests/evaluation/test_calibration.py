@@ -35,7 +35,7 @@ def test_the_command_writes_the_page_and_metrics(confident_nlp, tmp_path):
         {"id": "d-2", "text": "Results on SQuAD improve.", "spans": [{"start": 11, "end": 16, "label": "DATASET"}]},
     ])
     page, metrics = tmp_path / "calibration.md", tmp_path / "calibration.json"
-    invoke_command(main, [tmp_path / "model", "--dev", f"toy={gold}", "--test", f"toy={gold}", "--temperature", 1.0,
+    invoke_command(main, [tmp_path / "model", "--corpus", f"toy={gold}", "--test-corpus", f"toy={gold}", "--temperature", 1.0,
                           "--temperature", 3.0, "--output", page, "--metrics", metrics])
     result = json.loads(metrics.read_text())
     assert list(result["temperatures"]) == ["1.0", "2.0", "3.0"]  # the pipeline's 2.0 is always compared

@@ -36,13 +36,16 @@ def test_lexicon_baseline_scored_and_carded(tmp_path, gold_jsonl):
     speed = json.loads((tmp_path / "speed.json").read_text())
     assert speed["texts"] == 3 and len(speed["pipelines"]["lexicon"]["runs"]) == 2
     assert speed["device"] == "cpu"
-    readme = tmp_path / "README.md"
-    readme.write_text("intro\n<!-- model-card:start -->\nold\n<!-- model-card:end -->\nrest\n")
-    run("dataset_ner.evaluation.model_card", "lexicon", "--gold-dir", str(tmp_path / "gold"), "--speed", str(tmp_path / "speed.json"),
-        "--times-dir", str(tmp_path / "times"), "--readme", str(readme), "--output", str(tmp_path / "card.json"))
+    readme, page = tmp_path / "README.md", tmp_path / "model_card.md"
+    readme.write_text("intro\n<!-- results:start -->\nold\n<!-- results:end -->\nrest\n")
+    page.write_text("card\n<!-- model-card:start -->\nold\n<!-- model-card:end -->\n")
+    run("dataset_ner.evaluation.model_card", "lexicon", "--shipped", "lexicon", "--gold-dir", str(tmp_path / "gold"),
+        "--speed", str(tmp_path / "speed.json"), "--times-dir", str(tmp_path / "times"), "--readme", str(readme),
+        "--card", str(page), "--output", str(tmp_path / "card.json"))
     text = readme.read_text()
     assert text.startswith("intro\n") and text.endswith("rest\n") and "old" not in text
-    assert "| toy | lexicon | 1.000 | 0.333 | 0.500 |" in text
+    assert "| toy | 1.000 | 0.333 | 0.500 |" in text
+    assert "| toy | lexicon | 1.000 | 0.333 | 0.500 | 1.000 |" in page.read_text()  # exact, then head P
     card = json.loads((tmp_path / "card.json").read_text())
     assert card[0]["words_per_second"] == speed["pipelines"]["lexicon"]["words_per_second"]
 

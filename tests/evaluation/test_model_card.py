@@ -1,4 +1,4 @@
-from dataset_ner.evaluation.model_card import MODES, markdown, rounded
+from dataset_ner.evaluation.model_card import MODES, full_table, rounded, shipped_table
 
 
 def row(f1):
@@ -11,9 +11,17 @@ def test_the_table_rounds_each_score_once():
     # 132 of 159 predicted and of 154 gold: F1 0.84345..., which is 0.8435 at 4 places but 0.843 at 3
     f1 = 2 * 132 / (159 + 154)
     assert round(f1, 4) == 0.8435
-    table = markdown([row(f1)])
+    table = full_table([row(f1)])
     assert "| toy | sm | 0.500 | 0.250 | 0.843 |" in table and "0.844" not in table
     assert table.splitlines()[-1].endswith("| 40,483 | 3.4 |")
+
+
+def test_the_readme_table_shows_the_shipped_pipelines_exact_scores():
+    rows = [row(0.3), {**row(0.4), "pipeline": "cnn"}, {**row(0.5), "pipeline": "lexicon"}]
+    table = shipped_table(rows, ["sm", "cnn"])
+    assert table.splitlines()[0] == "| test set | sm P | sm R | sm F1 | cnn P | cnn R | cnn F1 |"
+    assert table.splitlines()[2:] == ["| toy | 0.500 | 0.250 | 0.300 | 0.500 | 0.250 | 0.400 |",
+                                      "| words/s |  |  | 40,483 |  |  | 40,483 |"]
 
 
 def test_the_json_rounds_to_four_places():

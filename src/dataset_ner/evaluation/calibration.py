@@ -128,8 +128,8 @@ def read_split(specs: List[str]) -> List[Sentence]:
 
 def main(
     model: str = typer.Argument(..., help="Pipeline with the dataset_mention_confidence component"),
-    dev: List[str] = typer.Option(..., "--dev", help="NAME=PATH of a hand-annotated dev JSONL"),
-    test: List[str] = typer.Option([], "--test", help="NAME=PATH of a hand-annotated test JSONL (reported only)"),
+    dev: List[str] = typer.Option(..., "--corpus", help="NAME=PATH of a hand-annotated dev JSONL"),
+    test: List[str] = typer.Option([], "--test-corpus", help="NAME=PATH of a hand-annotated test JSONL (reported only)"),
     temperatures: List[float] = typer.Option([1.0, 1.5, 2.0, 3.0, 4.0], "--temperature", help="Temperatures compared"),
     output: Path = typer.Option(..., help="Markdown page to write (docs/calibration.md)"),
     metrics: Path = typer.Option(..., help="JSON of the same tables"),

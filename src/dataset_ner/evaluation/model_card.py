@@ -1,20 +1,17 @@
-"""Build the model-card table (corpus x pipeline x exact/head/overlap P/R/F1, words/s, training time)
-from the metrics files, and write it into the README and a JSON for the package meta."""
+"""Build the model card (corpus x pipeline x exact/head/overlap P/R/F1, words/s, training time) from
+the metrics files: every row into docs/model_card.md, the shipped pipelines' exact scores into the
+README, and a JSON for the package meta."""
 
-import json
 from pathlib import Path
 from typing import Dict, List
 
+import srsly
 import typer
-from wasabi import msg
+from wasabi import MarkdownRenderer, msg
 
 from .readme_table import write_table
 
 MODES = ("exact", "head", "overlap")
-
-
-def load(path: Path) -> Dict:
-    return json.loads(path.read_text(encoding="utf8"))
 
 
 def build_rows(gold_dir: Path, speed: Dict, times_dir: Path, pipelines: List[str]) -> List[Dict]:
@@ -23,7 +20,7 @@ def build_rows(gold_dir: Path, speed: Dict, times_dir: Path, pipelines: List[str
     corpora = sorted({p.stem for name in pipelines for p in (gold_dir / name).glob("*.json")})
     for corpus in corpora:
         for name in pipelines:
-            scores = load(gold_dir / name / f"{corpus}.json")
+            scores = srsly.read_json(gold_dir / name / f"{corpus}.json")
             time_file = times_dir / f"{name}.json"
             rows.append(
                 {
@@ -31,7 +28,7 @@ def build_rows(gold_dir: Path, speed: Dict, times_dir: Path, pipelines: List[str
                     "pipeline": name,
                     **{mode: {k: scores[mode][k] for k in ("precision", "recall", "f1")} for mode in MODES},
                     "words_per_second": speed["pipelines"].get(name, {}).get("words_per_second"),
-                    "train_minutes": round(load(time_file)["seconds"] / 60, 1) if time_file.exists() else None,
+                    "train_minutes": round(srsly.read_json(time_file)["seconds"] / 60, 1) if time_file.exists() else None,
                 }
             )
     return rows
@@ -42,34 +39,54 @@ def rounded(row: Dict) -> Dict:
     return {key: {k: round(v, 4) for k, v in value.items()} if key in MODES else value for key, value in row.items()}
 
 
-def markdown(rows: List[Dict]) -> str:
-    """The table, each score rounded once to 3 places from its unrounded value."""
-    header = "| corpus | pipeline | " + " | ".join(f"{m} P | {m} R | {m} F1" for m in MODES) + " | words/s | train min |"
-    lines = [header, "|" + "---|" * (header.count("|") - 1)]
-    for row in rows:
-        cells = [row["corpus"], row["pipeline"]]
-        cells += [f"{row[m][k]:.3f}" for m in MODES for k in ("precision", "recall", "f1")]
-        cells += [f"{row['words_per_second']:,}" if row["words_per_second"] else "–", str(row["train_minutes"] or "–")]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+def words_per_second(row: Dict) -> str:
+    return f"{row['words_per_second']:,}" if row["words_per_second"] else "–"
+
+
+def full_table(rows: List[Dict]) -> str:
+    """Every row with all three match modes, each score rounded once to 3 places from its unrounded value."""
+    header = ["corpus", "pipeline"] + [f"{m} {k}" for m in MODES for k in ("P", "R", "F1")] + ["words/s", "train min"]
+    cells = [
+        [row["corpus"], row["pipeline"]] + [f"{row[m][k]:.3f}" for m in MODES for k in ("precision", "recall", "f1")]
+        + [words_per_second(row), str(row["train_minutes"] or "–")]
+        for row in rows
+    ]
+    return MarkdownRenderer().table(cells, header, aligns=("l", "l") + ("r",) * (len(header) - 2))
+
+
+def shipped_table(rows: List[Dict], shipped: List[str]) -> str:
+    """For the README: a row per test corpus with each shipped pipeline's exact P/R/F1, and a row of
+    their words/s."""
+    header = ["test set"] + [f"{name} {k}" for name in shipped for k in ("P", "R", "F1")]
+    by_key = {(row["corpus"], row["pipeline"]): row for row in rows}
+    corpora = sorted({row["corpus"] for row in rows if row["pipeline"] in shipped})
+    cells = [
+        [corpus] + [f"{by_key[corpus, name]['exact'][k]:.3f}" for name in shipped for k in ("precision", "recall", "f1")]
+        for corpus in corpora
+    ]
+    speed = {row["pipeline"]: words_per_second(row) for row in rows}
+    cells.append(["words/s"] + [cell for name in shipped for cell in ("", "", speed[name])])
+    return MarkdownRenderer().table(cells, header, aligns=("l",) + ("r",) * (len(header) - 1))
 
 
 def main(
     pipelines: List[str] = typer.Argument(..., help="Pipeline names, as folders under --gold-dir"),
+    shipped: List[str] = typer.Option(..., help="The pipelines the README's table shows"),
     gold_dir: Path = typer.Option(..., help="Folder of <pipeline>/<corpus>.json from evaluate_gold"),
     speed: Path = typer.Option(..., help="JSON from the benchmark command"),
     times_dir: Path = typer.Option(..., help="Folder of <pipeline>.json training times"),
-    readme: Path = typer.Option(..., help="README with the model-card markers"),
+    readme: Path = typer.Option(..., help="README with the results markers"),
+    card: Path = typer.Option(..., help="Markdown page with the model-card markers"),
     output: Path = typer.Option(..., help="JSON of the table, for the package meta"),
 ):
-    """Write the table between the markers in the README and as JSON."""
-    rows = build_rows(gold_dir, load(speed), times_dir, pipelines)
-    table = markdown(rows)
-    write_table(readme, "model-card", table)
+    """Write every row between the model-card markers of CARD, the shipped pipelines' rows between the
+    results markers of README, and all rows as JSON."""
+    rows = build_rows(gold_dir, srsly.read_json(speed), times_dir, pipelines)
+    write_table(card, "model-card", full_table(rows))
+    write_table(readme, "results", shipped_table(rows, shipped))
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps([rounded(row) for row in rows], indent=2) + "\n", encoding="utf8")
-    print(table)
-    msg.good(f"Model card written to {readme} and {output}")
+    srsly.write_json(output, [rounded(row) for row in rows])
+    msg.good(f"Model card written to {card}, {readme} and {output}")
 
 
 if __name__ == "__main__":

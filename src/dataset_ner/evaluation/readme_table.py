@@ -1,4 +1,4 @@
-"""Write a generated Markdown table into the README between `<!-- KEY:start -->` and `<!-- KEY:end -->`."""
+"""Write a generated Markdown table into a Markdown page (README, docs) between `<!-- KEY:start -->` and `<!-- KEY:end -->`."""
 
 from pathlib import Path
 

@@ -1,10 +1,12 @@
 """Write the meta.json that `spacy package` merges into the packaged model."""
 
-import json
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
+import srsly
 import typer
+
+from .. import LABEL
 
 SOURCES = [
     {
@@ -24,34 +26,50 @@ SOURCES = [
 ]
 
 
+def performance(card: List[dict], pipeline: str) -> dict:
+    """The pipeline's test scores as flat scalars, which `spacy package` renders in the wheel's
+    README: `<corpus>_exact_p`, `_r`, `_f` per test corpus, and `speed` (words/s, not rendered)."""
+    rows = [row for row in card if row["pipeline"] == pipeline]
+    if not rows:
+        raise typer.BadParameter(f"the model card has no rows of pipeline {pipeline!r}")
+    scores = {f"{row['corpus']}_exact_{key[0]}": row["exact"][key] for row in rows for key in ("precision", "recall", "f1")}
+    return {**scores, "speed": rows[0]["words_per_second"]}
+
+
 def main(
     output: Path = typer.Argument(..., help="meta.json to write"),
     version: str = typer.Option(..., help="Package version"),
     transformer: str = typer.Option(..., help="The transformer the model was trained from"),
-    metrics: List[Path] = typer.Option([], help="Metrics JSON files to include, keyed by file stem"),
-    distilled: bool = typer.Option(False, help="The CNN pipeline distilled from the transformer (en_dataset_ner_sm)"),
+    pipeline: str = typer.Option(..., help="The model card's name of the pipeline: transformer or sm (distilled CNN)"),
+    card: Path = typer.Option(..., help="metrics/model_card.json"),
+    dev: Optional[Path] = typer.Option(None, help="spacy evaluate's dev scores, kept under metrics"),
 ):
-    """Build the package meta: description, label, license, sources, metrics. The wheel needs no
-    weights package (see dataset_ner.packaging.standalone); spacy package adds spacy and
-    spacy-transformers to its requirements (the distilled pipeline needs neither they nor torch)."""
+    """Build the package meta: description, label, license, sources, the test scores as performance and
+    the whole model card under metrics. The wheel needs no weights package (see
+    dataset_ner.packaging.standalone); spacy package adds spacy and spacy-transformers to its
+    requirements (the distilled pipeline needs neither they nor torch)."""
+    distilled = pipeline == "sm"
     model = (
         f"a CNN ner component (no transformer) trained on the mentions of the transformer pipeline en_dataset_ner ({transformer})"
         if distilled else f"a spacy-transformers ner component trained from {transformer}"
     )
+    rows = srsly.read_json(card)
     meta = {
         "name": "dataset_ner_sm" if distilled else "dataset_ner",
         "version": version,
         "description": (
             "Finds dataset mentions (ImageNet, SQuAD v1.1, HMDB-51, LibriSpeech test-clean) in scientific "
-            f"text: {model}, with the label DATASET."
+            f"text: {model}, with the label {LABEL}. Accuracy: exact-span precision, recall and F1 on "
+            "hand-annotated test sets (heddes2021: Heddes et al. 2021 revised to one mention per dataset)."
         ),
         "license": "MIT (code); model trained on CC BY 4.0 and Apache-2.0 data, see sources",
         "sources": SOURCES,
-        "labels": {"ner": ["DATASET"]},
-        "metrics": {path.stem: json.loads(path.read_text(encoding="utf8")) for path in metrics},
+        "labels": {"ner": [LABEL]},
+        "performance": performance(rows, pipeline),
+        "metrics": {"model_card": rows, **({"dev": srsly.read_json(dev)} if dev else {})},
     }
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf8")
+    srsly.write_json(output, meta)
 
 
 if __name__ == "__main__":
