@@ -66,10 +66,10 @@ def extract(
         totals = out.finish(n_shards[0])
     msg.good(f"{totals['documents']:,} documents, {totals['mentions']:,} mentions in {n_shards[0]} shards → {output}")
     if totals["errors"]:
-        msg.warn(f"{totals['errors']:,} inputs skipped (file, line, problem in {output / ERRORS})")
+        msg.warn(f"{totals['errors']:,} inputs skipped or PDF pages left out (file, line, problem in {output / ERRORS})")
         with (output / ERRORS).open(encoding="utf8") as lines:
             kinds = Counter(json.loads(line)["kind"] for line in lines)
-        msg.table(sorted(kinds.items()), header=("problem", "inputs"), divider=True)
+        msg.table(sorted(kinds.items()), header=("problem", "count"), divider=True)
 
 
 @app.command()

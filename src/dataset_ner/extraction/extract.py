@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from ..pipeline.mention_names import name_and_key
 from .inputs import Document
+from .pdf_text import PdfDocument
 from .split_text import split_text
 
 DEFAULT_MAX_CHARS = 2000
@@ -70,8 +71,9 @@ def extract_records(nlp, documents: Iterable[Document], batch_size: int = 64, ma
                     n_process: int = 1, counts: Counts = None) -> Iterator[dict]:
     """One record {"id", "mentions": [mention_record, ...]} per document,
     in input order; with the "text" too where the Document has `store_text` (OutputDir.write
-    keeps it in a file). Each text is cut into pieces of at most `max_chars` characters that go
-    through nlp.pipe; mention offsets are into the whole text."""
+    keeps it in a file), and "warnings" where a PdfDocument has pages left out. Each text is cut
+    into pieces of at most `max_chars` characters that go through nlp.pipe; mention offsets are
+    into the whole text."""
     counts = counts if counts is not None else Counts()
 
     def pieces():
@@ -87,5 +89,7 @@ def extract_records(nlp, documents: Iterable[Document], batch_size: int = 64, ma
         if last:
             counts.documents += 1
             counts.mentions += len(mentions)
-            yield {"id": doc.id, "mentions": mentions, **({"text": doc.text} if doc.store_text else {})}
+            warnings = [w.problem for w in doc.warnings] if isinstance(doc, PdfDocument) else []
+            yield {"id": doc.id, "mentions": mentions, **({"text": doc.text} if doc.store_text else {}),
+                   **({"warnings": warnings} if warnings else {})}
             mentions = []

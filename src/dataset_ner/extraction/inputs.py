@@ -81,29 +81,13 @@ def _decode(data: bytes, item: Item) -> Union[str, Problem]:
         return Problem(item.file, line, "not-utf8", f"not UTF-8: byte 0x{data[err.start]:02x} at offset {err.start}")
 
 
-def _read_pdf(item: Item) -> Union[str, Problem]:
-    """The text of a PDF, its pages' text joined by a blank line, read with pypdf."""
-    from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError
-
-    try:
-        text = "\n\n".join(page.extract_text() for page in PdfReader(item.file).pages)
-        text.encode("utf8")  # a lone surrogate from a broken font map could not be written out
-    except FileNotDecryptedError:
-        return Problem(item.file, 0, "bad-pdf", "encrypted PDF: it cannot be read without a password")
-    except Exception as err:  # pypdf raises PdfReadError, but also NotImplementedError, TypeError, ... on bad files
-        return Problem(item.file, 0, "bad-pdf", f"unreadable PDF: {type(err).__name__}: {err}")
-    if not text.strip():
-        return Problem(item.file, 0, "empty-text", "no text in the PDF (scanned pages without a text layer?)")
-    return text
-
-
 def parse_item(item: Item, id_field: str = "id", text_field: str = "text") -> Union[Document, Problem]:
     """The Document an Item holds, or the Problem that keeps it from being one. A text or PDF
     file's id is its path; a JSONL record's id is its `id_field` value."""
     if item.raw is None and Path(item.file).suffix.lower() == PDF_SUFFIX:
-        text = _read_pdf(item)
-        return Document(item.file, text, store_text=True) if isinstance(text, str) else text
+        from .pdf_text import read_pdf  # it imports this module, and PDFium only when a PDF is read
+
+        return read_pdf(item.file)
     if item.raw is None:
         text = _decode(Path(item.file).read_bytes(), item)
         if isinstance(text, Problem):

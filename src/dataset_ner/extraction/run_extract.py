@@ -5,6 +5,7 @@ from typing import Iterable, List, Optional, Sequence, Tuple
 
 from .extract import Counts, PipelineSpec, extract_records, load_pipeline
 from .inputs import Document, Item, Problem, parse_item
+from .pdf_text import PdfDocument
 from .progress import Progress
 from .shards import OutputDir, plan_shards
 
@@ -13,15 +14,17 @@ Shard = Tuple[int, List[Item], List[Document], List[dict]]
 
 def pending_shards(out: OutputDir, items: Iterable[Item], shard_size: int, id_field: str, text_field: str,
                    n_shards: List[int]):
-    """Shards not yet completed, parsed: (index, items, documents, problems). Sets n_shards[0] to the total."""
+    """Shards not yet completed, parsed: (index, items, documents, problems: the items' and the
+    PDF pages left out). Sets n_shards[0] to the total."""
     count = 0
     for index, shard_items in plan_shards(items, shard_size):
         count = index + 1
         if out.is_done(index, shard_items):
             continue
         parsed = [parse_item(item, id_field, text_field) for item in shard_items]
-        yield (index, shard_items, [p for p in parsed if isinstance(p, Document)],
-               [p.to_dict() for p in parsed if isinstance(p, Problem)])
+        problems = [p for p in parsed if isinstance(p, Problem)]
+        problems += [w for p in parsed if isinstance(p, PdfDocument) for w in p.warnings]
+        yield (index, shard_items, [p for p in parsed if isinstance(p, Document)], [p.to_dict() for p in problems])
     n_shards[0] = count
 
 
