@@ -39,7 +39,7 @@ def package_dir(tmp_path):
 def test_the_package_carries_the_components_and_imports_them(tmp_path):
     root = package_dir(tmp_path)
     copied = add_components(root, [PIPELINE / f"{name}.py" for name in MODULES])
-    assert copied == [f"{name}.py" for name in MODULES]
+    assert copied == [f"{name}.py" for name in MODULES] + ["vocabulary.py"]  # the components import it
     assert sorted(path.name for path in (root / "en_toy").glob("*.py")) == sorted(["__init__.py", *copied])
     init = (root / "en_toy/__init__.py").read_text(encoding="utf8")
     assert [line for line in init.splitlines() if line.startswith("from . import")] == [f"from . import {m}" for m in MODULES]

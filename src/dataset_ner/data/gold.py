@@ -8,9 +8,9 @@ from typing import Iterable, Iterator, List, Tuple
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .. import LABEL
 from ..char_spans import CharSpan
 from ..input_error import InputError
+from ..pipeline.vocabulary import LABEL
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ import typer
 from spacy.tokens import DocBin
 from wasabi import msg
 
-from .. import LABEL
 from ..input_error import stop
+from ..pipeline.vocabulary import LABEL
 from .gold import Sentence, read_gold, sentence_to_doc
 
 

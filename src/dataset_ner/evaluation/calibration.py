@@ -12,6 +12,7 @@ from wasabi import msg
 
 from ..data.gold import Sentence, read_gold
 from ..input_error import stop
+from ..pipeline.vocabulary import MENTION_CONFIDENCE
 
 BINS = [0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0]
 THRESHOLDS = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99]
@@ -19,12 +20,9 @@ THRESHOLDS = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99]
 Scored = List[Tuple[float, bool]]
 
 
-CONFIDENCE_PIPE = "dataset_mention_confidence"
-
-
 def parse(nlp, sentences: Sequence[Sentence], batch_size: int = 64) -> List[Doc]:
     """The sentences through the pipeline up to (not including) the confidence component."""
-    index = nlp.pipe_names.index(CONFIDENCE_PIPE)
+    index = nlp.pipe_names.index(MENTION_CONFIDENCE)
     with nlp.select_pipes(enable=nlp.pipe_names[:index]):
         return list(nlp.pipe([s.text for s in sentences], batch_size=batch_size))
 
@@ -127,7 +125,7 @@ def read_split(specs: List[str]) -> List[Sentence]:
 
 
 def main(
-    model: str = typer.Argument(..., help="Pipeline with the dataset_mention_confidence component"),
+    model: str = typer.Argument(..., help=f"Pipeline with the {MENTION_CONFIDENCE} component"),
     dev: List[str] = typer.Option(..., "--dev", help="NAME=PATH of a hand-annotated dev JSONL"),
     test: List[str] = typer.Option([], "--test", help="NAME=PATH of a hand-annotated test JSONL (reported only)"),
     temperatures: List[float] = typer.Option([1.0, 1.5, 2.0, 3.0, 4.0], "--temperature", help="Temperatures compared"),
@@ -137,9 +135,9 @@ def main(
     """Write the calibration of MODEL's mention confidence: ECE per temperature, and at the
     pipeline's temperature the precision per confidence bin and the precision/recall curve."""
     nlp = spacy.load(model)
-    if CONFIDENCE_PIPE not in nlp.pipe_names:
-        stop(f"{model}: no {CONFIDENCE_PIPE} component, so no confidence to calibrate")
-    confidence = nlp.get_pipe(CONFIDENCE_PIPE)
+    if MENTION_CONFIDENCE not in nlp.pipe_names:
+        stop(f"{model}: no {MENTION_CONFIDENCE} component, so no confidence to calibrate")
+    confidence = nlp.get_pipe(MENTION_CONFIDENCE)
     chosen = confidence.temperature
     splits = {name: read_split(specs) for name, specs in (("dev", dev), ("test", test)) if specs}
     docs = {name: parse(nlp, sentences) for name, sentences in splits.items()}

@@ -10,6 +10,7 @@ from wasabi import msg
 from ..input_error import InputError, stop
 from ..data.conll import read_conll
 from ..data.snippet_text import rebuild_text
+from ..pipeline.vocabulary import LABEL
 
 
 def distinct_texts(conll: Path, min_tokens: int) -> dict:
@@ -39,7 +40,7 @@ def main(
         stop(err)
     drawn = random.Random(seed).sample(sorted(texts), size)
     rows = [{"id": f"seed-{texts[text][0]}", "text": text,
-             "weak": [{"start": s, "end": e, "label": "DATASET"} for s, e in texts[text][1]]} for text in drawn]
+             "weak": [{"start": s, "end": e, "label": LABEL} for s, e in texts[text][1]]} for text in drawn]
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf8")
     msg.good(f"{len(rows)} of {len(texts):,} distinct texts (≥ {min_tokens} tokens) → {output}")

@@ -13,10 +13,10 @@ from spacy import displacy
 
 from ..input_error import InputError
 from ..pipeline.mention_names import abbreviation_keys
+from ..pipeline.vocabulary import LABEL
 from .inputs import Document, expand_inputs, iter_items, parse_item
 from .shards import MANIFEST
 
-LABEL = "DATASET"
 WINDOW = 200
 SENTENCE_END = re.compile(r"[.!?]\s+|\n\s*\n")
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
