@@ -1,7 +1,6 @@
 """How far mention confidence can be trusted: precision per confidence bin and the
 precision/recall curve over thresholds, on hand-annotated dev sentences (exact match)."""
 
-import json
 from pathlib import Path
 from typing import Dict, List, Sequence, Tuple
 
@@ -12,6 +11,7 @@ from wasabi import msg
 
 from ..data.gold import Sentence, read_gold
 from ..input_error import stop
+from ..json_files import write_json
 from ..pipeline.vocabulary import MENTION_CONFIDENCE
 
 BINS = [0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0]
@@ -156,8 +156,7 @@ def main(
                                    "bins_total": len(scored)}
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(markdown(results, chosen), encoding="utf8")
-    metrics.parent.mkdir(parents=True, exist_ok=True)
-    metrics.write_text(json.dumps(results, indent=2) + "\n", encoding="utf8")
+    write_json(metrics, results)
     best = min(results["temperatures"], key=lambda value: results["temperatures"][value]["dev"])
     msg.good(f"ECE at temperature {chosen}: " + ", ".join(f"{n} {r['ece']:.3f}" for n, r in results["splits"].items())
              + f" (lowest on dev at {best}) → {output}")

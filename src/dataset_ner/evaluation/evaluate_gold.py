@@ -1,6 +1,5 @@
 """Score a pipeline on the hand-annotated test splits: exact, head-tolerant and overlap P/R/F1."""
 
-import json
 from pathlib import Path
 from typing import Dict, List, Sequence, Tuple
 
@@ -12,6 +11,7 @@ from wasabi import msg
 from ..char_spans import CharSpan
 from ..data.gold import Sentence, read_gold
 from ..input_error import stop
+from ..json_files import write_json
 from ..pipeline.vocabulary import LABEL
 from .scoring import score_corpus
 
@@ -84,7 +84,7 @@ def main(
 
     def write(name: str, path: str, sentences: Sequence[Sentence], scores: Dict) -> None:
         result = {"pipeline": label or model, "corpus": name, "path": path, "sentences": len(sentences), **scores}
-        (output_dir / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf8")
+        write_json(output_dir / f"{name}.json", result)
         rows.extend((name, mode, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}")
                     for mode, s in scores.items())
 

@@ -1,7 +1,6 @@
 """Ablation of the data steps: switch them on one at a time, train each row with the same
 config and budget, and score every model on the hand-annotated test splits."""
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +8,8 @@ from typing import List
 
 import typer
 from wasabi import msg
+
+from ..json_files import read_json
 
 # Each row adds one step to the row before; the last row adds the hand-annotated train splits.
 ROWS = [
@@ -55,7 +56,7 @@ def main(
         ])
         corpus_args = [arg for spec in corpora for arg in ("--corpus", spec)]
         run(["dataset_ner.evaluation.evaluate_gold", str(row_dir / "model/model-best"), *corpus_args, "--output-dir", str(row_dir / "scores")])
-        scores = {c.partition("=")[0]: json.loads((row_dir / "scores" / f"{c.partition('=')[0]}.json").read_text()) for c in corpora}
+        scores = {c.partition("=")[0]: read_json(row_dir / "scores" / f"{c.partition('=')[0]}.json") for c in corpora}
         results.append((name, scores))
     names = [c.partition("=")[0] for c in corpora]
     header = "| data | " + " | ".join(f"{n} exact P / R / F1 | {n} head F1" for n in names) + " |"

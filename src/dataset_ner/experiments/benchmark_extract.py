@@ -2,7 +2,6 @@
 with the exact F1 of each precision on the hand-annotated test sets."""
 
 import io
-import json
 import tempfile
 import time
 from pathlib import Path
@@ -20,6 +19,7 @@ from ..extraction.run_extract import pending_shards, run
 from ..extraction.shards import OutputDir
 from ..evaluation.evaluate_gold import evaluate
 from ..evaluation.readme_table import write_table
+from ..json_files import write_json, write_jsonl
 
 
 def write_documents(sentences: List[str], sentences_per_document: int, max_words: int, path: Path) -> int:
@@ -32,7 +32,7 @@ def write_documents(sentences: List[str], sentences_per_document: int, max_words
         text = " ".join(sentences[start : start + sentences_per_document])
         documents.append({"id": f"doc-{len(documents)}", "text": text})
         words += len(text.split())
-    path.write_text("".join(json.dumps(d) + "\n" for d in documents), encoding="utf8")
+    write_jsonl(path, documents)
     return len(documents)
 
 
@@ -90,8 +90,7 @@ def main(
         if row["model"] == model:
             row["exact_f1"] = f1["int8" if row["int8"] else "fp32"]
     result = {"documents": n_documents, "torch_threads": torch.get_num_threads(), "paths": rows}
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf8")
+    write_json(output, result)
     table = markdown(rows, list(gold))
     if readme:
         write_table(readme, "extract-speed", table)

@@ -1,7 +1,6 @@
 """Label the seed corpus's texts with a teacher pipeline: its mentions and their confidence, as a
 JSONL asset (corpus/seed_teacher/labels.jsonl) that `relabel` merges with the weak labels."""
 
-import json
 from pathlib import Path
 
 import spacy
@@ -9,6 +8,7 @@ import typer
 from spacy.tokens import DocBin
 from wasabi import msg
 
+from ..json_files import write_jsonl
 from ..pipeline.vocabulary import MENTION_CONFIDENCE
 
 
@@ -31,10 +31,7 @@ def main(
         msg.fail(f"{model}: no {MENTION_CONFIDENCE} component; the labels need confidence", exits=1)
     texts = [doc.text for doc in DocBin().from_disk(docbin).get_docs(spacy.blank("en").vocab)]
     texts = texts[:limit] if limit else texts
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with output.open("w", encoding="utf8") as out:
-        for row in teacher_rows(nlp, texts):
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    write_jsonl(output, teacher_rows(nlp, texts))
     msg.good(f"{len(texts):,} texts labelled by {model} → {output}")
 
 

@@ -12,6 +12,7 @@ from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 from spacy import displacy
 
 from ..input_error import InputError
+from ..json_files import read_json, read_jsonl
 from ..pipeline.mention_names import abbreviation_keys
 from ..pipeline.vocabulary import LABEL
 from .inputs import Document, expand_inputs, iter_items, parse_item
@@ -85,10 +86,7 @@ def read_manifest(folder: Path) -> dict:
     path = folder / MANIFEST
     if not path.is_file():
         raise InputError(folder, 0, f"no {MANIFEST}: not an output folder of `python -m dataset_ner extract`")
-    try:
-        return json.loads(path.read_text(encoding="utf8"))
-    except json.JSONDecodeError as err:
-        raise InputError(path, 0, f"not JSON: {err}") from None
+    return read_json(path)
 
 
 def read_records(folder: Path) -> Iterator[dict]:
@@ -97,12 +95,8 @@ def read_records(folder: Path) -> Iterator[dict]:
     if not parts:
         raise InputError(folder, 0, "no part-*.jsonl files: nothing was extracted into this folder")
     for part in parts:
-        with part.open(encoding="utf8") as lines:
-            for number, line in enumerate(lines, start=1):
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise InputError(part, number, f"not a JSON record: {err}") from None
+        for _line, record in read_jsonl(part):
+            yield record
 
 
 def tally(records: Iterator[dict], n_examples: int,

@@ -13,7 +13,6 @@ points, so `dataset_ner` would become a requirement of the wheel, although the w
 copies of that code. This step drops it from the package meta and then builds the wheel."""
 
 import ast
-import json
 import shutil
 import subprocess
 import sys
@@ -23,6 +22,8 @@ from typing import List
 import typer
 from spacy.util import split_requirement
 
+from ..json_files import read_json, write_json
+
 PROJECT = "dataset_ner"
 # The generated __init__.py of the package: the component imports go before this line.
 VERSION_LINE = "\n__version__"
@@ -30,9 +31,9 @@ VERSION_LINE = "\n__version__"
 
 def drop_requirement(meta_path: Path, distribution: str = PROJECT) -> list:
     """Remove `distribution` from the requirements of the package meta at `meta_path`; return them."""
-    meta = json.loads(meta_path.read_text(encoding="utf8"))
+    meta = read_json(meta_path)
     meta["requirements"] = [req for req in meta.get("requirements", []) if split_requirement(req)[0] != distribution]
-    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf8")
+    write_json(meta_path, meta)
     return meta["requirements"]
 
 
@@ -59,7 +60,7 @@ def with_local_imports(modules: List[Path]) -> List[Path]:
 def add_components(package_dir: Path, modules: List[Path]) -> List[str]:
     """Copy `modules` (and what they import relatively) into the model package of `package_dir` and
     import `modules` from its `__init__.py`; return the names of the files copied."""
-    meta = json.loads((package_dir / "meta.json").read_text(encoding="utf8"))
+    meta = read_json(package_dir / "meta.json")
     name = meta["name"] if meta["name"].startswith(f"{meta['lang']}_") else f"{meta['lang']}_{meta['name']}"
     package = package_dir / name
     copied = []
