@@ -7,7 +7,7 @@ from typing import Dict, List, Sequence, Tuple
 import spacy
 import typer
 from spacy.tokens import Doc
-from wasabi import msg
+from wasabi import MarkdownRenderer, msg
 
 from ..data.gold import Sentence, read_gold
 from ..input_error import stop
@@ -74,15 +74,13 @@ def _number(value) -> str:
 
 def tables(bins: List[Dict], curve: List[Dict]) -> List[str]:
     """Markdown: precision per confidence bin, then P/R/F1 per threshold."""
-    lines = ["| confidence | mentions | mean confidence | precision |", "|---|---|---|---|"]
-    for row in bins:
-        closing = "]" if row["high"] == 1.0 else ")"
-        lines.append(f"| [{row['low']:.2f}, {row['high']:.2f}{closing} | {row['mentions']} | "
-                     f"{_number(row['mean_confidence'])} | {_number(row['precision'])} |")
-    lines += ["", "| threshold | mentions | P | R | F1 |", "|---|---|---|---|---|"]
-    lines += [f"| {row['threshold']:.2f} | {row['mentions']} | {row['precision']:.3f} | {row['recall']:.3f} | "
-              f"{row['f1']:.3f} |" for row in curve]
-    return lines
+    md = MarkdownRenderer()
+    by_confidence = [(f"[{row['low']:.2f}, {row['high']:.2f}{']' if row['high'] == 1.0 else ')'}", str(row["mentions"]),
+                      _number(row["mean_confidence"]), _number(row["precision"])) for row in bins]
+    by_threshold = [(f"{row['threshold']:.2f}", str(row["mentions"]), f"{row['precision']:.3f}", f"{row['recall']:.3f}",
+                     f"{row['f1']:.3f}") for row in curve]
+    return [md.table(by_confidence, ("confidence", "mentions", "mean confidence", "precision")), "",
+            md.table(by_threshold, ("threshold", "mentions", "P", "R", "F1"))]
 
 
 def markdown(results: Dict, temperature: float) -> str:
@@ -99,11 +97,10 @@ def markdown(results: Dict, temperature: float) -> str:
         "Expected calibration error (mentions-weighted |precision − mean confidence| over the bins below)",
         "per temperature. The temperature is chosen on dev; test is reported, never used to choose:",
         "",
-        "| temperature | " + " | ".join(f"ECE {split}" for split in splits) + " |",
-        "|---|" + "---|" * len(splits),
+        MarkdownRenderer().table([(str(value), *(f"{eces[split]:.3f}" for split in splits))
+                                  for value, eces in results["temperatures"].items()],
+                                 ("temperature", *(f"ECE {split}" for split in splits))),
     ]
-    for value, eces in results["temperatures"].items():
-        lines.append(f"| {value} | " + " | ".join(f"{eces[split]:.3f}" for split in splits) + " |")
     for split, result in results["splits"].items():
         lines += ["", f"## {split}, temperature {temperature} (the pipeline's)", "",
                   f"{result['gold']} gold mentions, {result['bins_total']} predicted; ECE {result['ece']:.3f}.",

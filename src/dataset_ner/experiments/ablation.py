@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import List
 
 import typer
-from wasabi import msg
+from wasabi import MarkdownRenderer, msg
 
 from ..json_files import read_json
 
@@ -59,15 +59,14 @@ def main(
         scores = {c.partition("=")[0]: read_json(row_dir / "scores" / f"{c.partition('=')[0]}.json") for c in corpora}
         results.append((name, scores))
     names = [c.partition("=")[0] for c in corpora]
-    header = "| data | " + " | ".join(f"{n} exact P / R / F1 | {n} head F1" for n in names) + " |"
-    lines = [header, "|" + "---|" * (1 + 2 * len(names))]
+    rows = []
     for name, scores in results:
-        cells = []
+        cells = [name]
         for n in names:
             exact = scores[n]["exact"]
             cells += [f"{exact['precision']:.3f} / {exact['recall']:.3f} / {exact['f1']:.3f}", f"{scores[n]['head']['f1']:.3f}"]
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    table = "\n".join(lines)
+        rows.append(cells)
+    table = MarkdownRenderer().table(rows, ["data", *(h for n in names for h in (f"{n} exact P / R / F1", f"{n} head F1"))])
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(
         f"# Data ablation\n\nEach row adds one data step to the row above; each trains `{config}` from "

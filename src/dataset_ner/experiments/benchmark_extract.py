@@ -9,7 +9,7 @@ from typing import Dict, List, Optional
 
 import torch
 import typer
-from wasabi import msg
+from wasabi import MarkdownRenderer, msg
 
 from ..data.gold import Sentence, read_gold
 from ..extraction.extract import DEFAULT_MAX_CHARS, PipelineSpec, load_pipeline
@@ -99,12 +99,9 @@ def main(
 
 def markdown(rows: List[dict], corpora: List[str]) -> str:
     """The speed table: path, words/s, multiple of the roberta-base-sized pipeline, exact F1 per corpus."""
-    lines = ["| path | words/s | × roberta-base-sized | " + " | ".join(f"exact F1 {c}" for c in corpora) + " |",
-             "|---|---|---|" + "---|" * len(corpora)]
-    for row in rows:
-        f1 = [f"{row['exact_f1'][c]:.3f}" if "exact_f1" in row else "–" for c in corpora]
-        lines.append(f"| {row['path']} | {row['words_per_second']:,} | {row['times_baseline']} | " + " | ".join(f1) + " |")
-    return "\n".join(lines)
+    cells = [[row["path"], f"{row['words_per_second']:,}", str(row["times_baseline"]),
+              *(f"{row['exact_f1'][c]:.3f}" if "exact_f1" in row else "–" for c in corpora)] for row in rows]
+    return MarkdownRenderer().table(cells, ["path", "words/s", "× roberta-base-sized", *(f"exact F1 {c}" for c in corpora)])
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from spacy import displacy
+from wasabi import MarkdownRenderer
 
 from ..input_error import InputError
 from ..json_files import read_json, read_jsonl
@@ -262,9 +263,9 @@ def render_markdown(report: Report) -> str:
              ", ".join(f"{n:,} {label}" for n, label in totals(report)), ""]
     if len(report.shown) < len(report.datasets):
         lines += [f"The {len(report.shown):,} datasets found in the most documents.", ""]
-    lines.append("| " + " | ".join(h for h, _ in heads) + " |")
-    lines.append("|" + "|".join("---:" if kind == "num" else "---" for _, kind in heads) + "|")
-    lines += ["| " + " | ".join(md_escape(cell) for cell in row) + " |" for row in table_rows(report)]
+    lines.append(MarkdownRenderer().table([[md_escape(cell) for cell in row] for row in table_rows(report)],
+                                          [heading for heading, _ in heads],
+                                          ["r" if kind == "num" else "l" for _, kind in heads]))
     return "\n".join(lines) + "\n"
 
 
