@@ -152,6 +152,8 @@ def load_in(python, package, absent, cwd, env=None):
         f"'absent': [m for m in {tuple(absent)!r} if importlib.util.find_spec(m) is None], "
         "'ents': [[[e.start_char, e.end_char, e.label_, e._.confidence, e._.dataset_key] for e in d.ents] for d in docs]}))"
     )
+    # a fresh environment: without the modules a PYTHONPATH of the calling one would add (dataset_ner's, say)
+    env = {key: value for key, value in (env or os.environ).items() if key != "PYTHONPATH"}
     result = subprocess.run([python, "-c", script], check=True, capture_output=True, text=True, env=env, cwd=cwd)
     return json.loads(result.stdout.strip().splitlines()[-1])
 

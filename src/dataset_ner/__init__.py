@@ -1,4 +1,3 @@
 """Find dataset mentions in scientific text with spaCy."""
 
 __version__ = "0.1.0"
-LABEL = "DATASET"

@@ -1,6 +1,5 @@
 """Command line: `python -m dataset_ner extract INPUT... --output OUT` and `python -m dataset_ner report OUT`."""
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import List, Optional
@@ -15,6 +14,7 @@ from .extraction.report import write_report
 from .extraction.run_extract import pending_shards, run
 from .extraction.shards import ERRORS, OutputBusy, OutputDir, SettingsMismatch
 from .input_error import InputError, stop
+from .json_files import read_jsonl
 
 app = typer.Typer(add_completion=False)
 
@@ -67,8 +67,7 @@ def extract(
     msg.good(f"{totals['documents']:,} documents, {totals['mentions']:,} mentions in {n_shards[0]} shards → {output}")
     if totals["errors"]:
         msg.warn(f"{totals['errors']:,} inputs skipped or PDF pages left out (file, line, problem in {output / ERRORS})")
-        with (output / ERRORS).open(encoding="utf8") as lines:
-            kinds = Counter(json.loads(line)["kind"] for line in lines)
+        kinds = Counter(problem["kind"] for _line, problem in read_jsonl(output / ERRORS))
         msg.table(sorted(kinds.items()), header=("problem", "count"), divider=True)
 
 

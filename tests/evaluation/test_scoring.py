@@ -1,6 +1,7 @@
 import pytest
 
-from dataset_ner.evaluation.scoring import HEAD_NOUNS, PRF, score_corpus, strip_head_noun
+from dataset_ner.evaluation.scoring import PRF, score_corpus, strip_head_noun
+from dataset_ner.pipeline.vocabulary import HEAD_NOUNS
 
 IMDB = "We use the IMDb dataset."
 PTB = "Results on Penn Treebank are shown."

@@ -1,6 +1,18 @@
 import json
+import os
+import subprocess
+import sys
 
-from dataset_ner.packaging.wheel import drop_requirement
+import pytest
+from spacy.cli.package import TEMPLATE_INIT
+
+from dataset_ner.packaging.wheel import add_components, drop_requirement, with_local_imports
+
+from ..conftest import ROOT
+
+PIPELINE = ROOT / "src/dataset_ner/pipeline"
+MODULES = ["sentence_spans", "split_mentions", "trim_mentions", "mention_names", "mention_confidence"]
+PIPES = ["split_dataset_mentions", "trim_dataset_mentions", "dataset_mention_confidence", "dataset_mention_names"]
 
 
 def test_drop_requirement_keeps_the_others(tmp_path):
@@ -11,3 +23,54 @@ def test_drop_requirement_keeps_the_others(tmp_path):
     written = json.loads(meta_path.read_text(encoding="utf8"))
     assert written["requirements"] == ["spacy-transformers>=1.3.9,<1.4.0"]
     assert written["name"] == "dataset_ner"
+
+
+def package_dir(tmp_path):
+    """What `spacy package --build none` writes for en_toy, less the pipeline data."""
+    root = tmp_path / "en_toy-0.0.1"
+    (root / "en_toy").mkdir(parents=True)
+    meta = json.dumps({"lang": "en", "name": "toy", "version": "0.0.1"})
+    for folder in (root, root / "en_toy"):  # the wheel's setup.py copies meta.json into the package
+        (folder / "meta.json").write_text(meta, encoding="utf8")
+    (root / "en_toy/__init__.py").write_text(TEMPLATE_INIT.format(imports=""), encoding="utf8")
+    return root
+
+
+def test_the_package_carries_the_components_and_imports_them(tmp_path):
+    root = package_dir(tmp_path)
+    copied = add_components(root, [PIPELINE / f"{name}.py" for name in MODULES])
+    assert copied == [f"{name}.py" for name in MODULES] + ["vocabulary.py"]  # the components import it
+    assert sorted(path.name for path in (root / "en_toy").glob("*.py")) == sorted(["__init__.py", *copied])
+    init = (root / "en_toy/__init__.py").read_text(encoding="utf8")
+    assert [line for line in init.splitlines() if line.startswith("from . import")] == [f"from . import {m}" for m in MODULES]
+    add_components(root, [PIPELINE / "trim_mentions.py"])  # again: nothing imported twice
+    assert (root / "en_toy/__init__.py").read_text(encoding="utf8").count("from . import trim_mentions\n") == 1
+
+
+def test_a_module_comes_with_what_it_imports_from_its_folder(tmp_path):
+    (tmp_path / "a.py").write_text("from .b import X\nfrom . import c\n", encoding="utf8")
+    (tmp_path / "b.py").write_text("from .c import Y\nX = 1\n", encoding="utf8")
+    (tmp_path / "c.py").write_text("Y = 2\n", encoding="utf8")
+    assert with_local_imports([tmp_path / "a.py"]) == [tmp_path / name for name in ("a.py", "b.py", "c.py")]
+    (tmp_path / "d.py").write_text("from ..input_error import InputError\n", encoding="utf8")
+    with pytest.raises(ValueError, match="d.py:1: imports from outside its folder"):
+        with_local_imports([tmp_path / "d.py"])
+
+
+@pytest.mark.parametrize("first", ["dataset_ner", "en_toy"])
+def test_the_packaged_components_load_beside_dataset_ner(tmp_path, first):
+    """Where dataset_ner and the model wheel are both installed, either may register the components
+    first: importing the other must not fail (spaCy error E004), and the components work."""
+    root = package_dir(tmp_path)
+    add_components(root, [PIPELINE / f"{name}.py" for name in MODULES])
+    project = "; ".join(f"import dataset_ner.pipeline.{name}" for name in MODULES)
+    imports = [project, "import en_toy"] if first == "dataset_ner" else ["import en_toy", project]
+    script = "; ".join([
+        "import spacy", *imports,
+        "nlp = spacy.blank('en')", "nlp.add_pipe('ner')", *[f"nlp.add_pipe({pipe!r})" for pipe in PIPES],
+        "nlp.initialize()", "print(nlp.pipe_names, [e.text for e in nlp('We use ImageNet.').ents])",
+    ])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), str(ROOT / "src")])}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("]")[0] + "]" == str(["ner", *PIPES])

@@ -1,6 +1,3 @@
-import shutil
-from pathlib import Path
-
 import numpy
 import pytest
 import spacy
@@ -75,19 +72,3 @@ def test_confidence_is_set_from_a_spacy_config_override(nlp, tmp_path):
     loaded = spacy.load(tmp_path / "model", config={"components": {"dataset_mention_confidence": {"threshold": 1.01}}})
     assert loaded.get_pipe("dataset_mention_confidence").threshold == 1.01
     assert spans(loaded.pipe(TEXTS)) == [[], []]
-
-
-def test_a_copy_of_the_components_registers_beside_dataset_ner(tmp_path):
-    """The model wheel carries copies of the component files; where dataset_ner is installed too,
-    importing them must not fail, and the components still work."""
-    import dataset_ner.pipeline.mention_confidence as confidence
-    import dataset_ner.pipeline.mention_names as names
-
-    for module in (confidence, names):
-        copy = tmp_path / f"copy_{Path(module.__file__).name}"
-        shutil.copy(module.__file__, copy)
-        spacy.util.import_file(copy.stem, copy)
-    nlp = spacy.blank("en")
-    nlp.add_pipe("dataset_mention_confidence", config={"ner": "ner"})
-    nlp.add_pipe("dataset_mention_names")
-    assert nlp.pipe_names == ["dataset_mention_confidence", "dataset_mention_names"]

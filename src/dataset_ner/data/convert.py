@@ -1,6 +1,5 @@
 """Convert the weakly labelled CoNLL corpus into a spaCy DocBin, accounting for every snippet and span."""
 
-import json
 import random
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
@@ -13,6 +12,7 @@ from spacy.tokens import Doc, DocBin
 from wasabi import msg
 
 from ..input_error import InputError, stop
+from ..json_files import read_jsonl, write_json, write_jsonl
 from .conll import Snippet, read_conll
 from .gold import dataset_spans
 from .snippet_text import rebuild_text
@@ -190,12 +190,10 @@ def print_report(report: Dict) -> None:
 def read_texts(path: Path) -> List[str]:
     """The "text" of every line of a JSONL file; InputError naming the line otherwise."""
     texts = []
-    with Path(path).open(encoding="utf8") as lines:
-        for number, line in enumerate(lines, start=1):
-            try:
-                texts.append(json.loads(line)["text"])
-            except (json.JSONDecodeError, KeyError, TypeError) as err:
-                raise InputError(path, number, f"expected a JSON object with a text ({err!r})") from None
+    for number, row in read_jsonl(path):
+        if "text" not in row:
+            raise InputError(path, number, "expected a JSON object with a text")
+        texts.append(row["text"])
     return texts
 
 
@@ -234,10 +232,9 @@ def main(
     output_path.parent.mkdir(parents=True, exist_ok=True)
     DocBin(docs=docs, store_user_data=False).to_disk(output_path)
     if report_path:
-        report_path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf8")
+        write_json(report_path, report)
     if audit_path:
-        rows = audit_sample(docs, audit_size, seed)
-        audit_path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf8")
+        write_jsonl(audit_path, audit_sample(docs, audit_size, seed))
     print_report(report)
     msg.good(f"Wrote {len(docs)} docs to {output_path}")
 

@@ -1,6 +1,5 @@
 """Read the hand-annotated corpora (JSON Lines: id, text, character-offset spans)."""
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, List, Tuple
@@ -8,9 +7,10 @@ from typing import Iterable, Iterator, List, Tuple
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .. import LABEL
 from ..char_spans import CharSpan
 from ..input_error import InputError
+from ..json_files import read_jsonl, write_jsonl
+from ..pipeline.vocabulary import LABEL
 
 
 @dataclass(frozen=True)
@@ -24,26 +24,23 @@ class Sentence:
 
 def read_gold(path: Path) -> Iterator[Sentence]:
     """Yield the sentences of a corpus file; raise InputError naming file, line and problem."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(path, 0, "file not found")
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                record = json.loads(raw.decode("utf-8"))
-                text = record["text"]
-                spans = tuple((span["start"], span["end"]) for span in record["spans"])
-                sentence = Sentence(str(record["id"]), text, spans)
-            except UnicodeDecodeError as err:
-                raise InputError(path, number, f"not valid UTF-8 ({err.reason})") from err
-            except json.JSONDecodeError as err:
-                raise InputError(path, number, f"not valid JSON ({err.msg})") from err
-            except (KeyError, TypeError) as err:
-                raise InputError(path, number, f"expected id, text and spans with start/end ({err!r})") from err
-            for start, end in spans:
-                if not 0 <= start < end <= len(text):
-                    raise InputError(path, number, f"span ({start}, {end}) outside the text of length {len(text)}")
-            yield sentence
+    for number, record in read_jsonl(path):
+        try:
+            text = record["text"]
+            spans = tuple((span["start"], span["end"]) for span in record["spans"])
+            sentence = Sentence(str(record["id"]), text, spans)
+        except (KeyError, TypeError) as err:
+            raise InputError(path, number, f"expected id, text and spans with start/end ({err!r})") from err
+        for start, end in spans:
+            if not 0 <= start < end <= len(text):
+                raise InputError(path, number, f"span ({start}, {end}) outside the text of length {len(text)}")
+        yield sentence
+
+
+def write_gold(path: Path, sentences: Iterable[Sentence]) -> None:
+    """Sentences in the hand-annotated corpora's JSON Lines format."""
+    write_jsonl(path, ({"id": s.id, "text": s.text, "spans": [{"start": a, "end": b, "label": LABEL} for a, b in s.spans]}
+                       for s in sentences))
 
 
 def dataset_spans(doc: Doc, spans: Iterable[CharSpan]) -> List[Span]:

@@ -1,6 +1,5 @@
 """Merge the teacher's mentions of the seed texts with their repaired weak labels into a training DocBin."""
 
-import json
 from pathlib import Path
 from typing import Dict, List, Tuple
 
@@ -11,6 +10,7 @@ from wasabi import msg
 
 from ..char_spans import overlaps
 from ..input_error import InputError, stop
+from ..json_files import read_jsonl
 from .gold import dataset_spans
 
 POLICIES = ("union", "teacher")
@@ -20,13 +20,11 @@ Scored = List[Tuple[int, int, float]]
 def read_labels(path: Path) -> Dict[str, Scored]:
     """Text → [(start, end, confidence)] from the teacher's JSONL (data.teacher)."""
     labels = {}
-    with path.open(encoding="utf8") as lines:
-        for number, line in enumerate(lines, start=1):
-            try:
-                row = json.loads(line)
-                labels[row["text"]] = [(s["start"], s["end"], s["confidence"]) for s in row["spans"]]
-            except (json.JSONDecodeError, KeyError, TypeError) as err:
-                raise InputError(path, number, f"expected text and spans with start, end, confidence ({err!r})") from None
+    for number, row in read_jsonl(path):
+        try:
+            labels[row["text"]] = [(s["start"], s["end"], s["confidence"]) for s in row["spans"]]
+        except (KeyError, TypeError) as err:
+            raise InputError(path, number, f"expected text and spans with start, end, confidence ({err!r})") from None
     return labels
 
 

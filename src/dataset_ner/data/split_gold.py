@@ -1,7 +1,6 @@
 """Turn the hand-annotated train splits into training and dev DocBins (test splits stay out)."""
 
 import hashlib
-import json
 from pathlib import Path
 from typing import List
 
@@ -10,22 +9,14 @@ import typer
 from spacy.tokens import DocBin
 from wasabi import msg
 
-from .. import LABEL
 from ..input_error import stop
-from .gold import Sentence, read_gold, sentence_to_doc
+from .gold import read_gold, sentence_to_doc, write_gold
 
 
 def in_dev(sentence_id: str, dev_share: float) -> bool:
     """Stable assignment by a hash of the id, independent of file order and Python's hash seed."""
     digest = hashlib.sha1(sentence_id.encode("utf8")).digest()
     return int.from_bytes(digest[:4], "big") / 2**32 < dev_share
-
-
-def write_jsonl(sentences: List[Sentence], path: Path) -> None:
-    """Sentences in the hand-annotated corpora's JSON Lines format."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    rows = [{"id": s.id, "text": s.text, "spans": [{"start": a, "end": b, "label": LABEL} for a, b in s.spans]} for s in sentences]
-    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf8")
 
 
 def main(
@@ -55,7 +46,7 @@ def main(
         DocBin(docs=[sentence_to_doc(nlp, s) for s in train]).to_disk(train_dir / f"{corpus}.spacy")
         dev += [sentence_to_doc(nlp, s) for s in held]
         if dev_jsonl_dir:
-            write_jsonl(held, dev_jsonl_dir / f"{corpus}.jsonl")
+            write_gold(dev_jsonl_dir / f"{corpus}.jsonl", held)
         rows.append((corpus, len(sentences), len(train), len(held), len(sentences) - len(train) - len(held)))
     for path in dev_only:
         try:
@@ -64,7 +55,7 @@ def main(
             stop(err)
         dev += [sentence_to_doc(nlp, s) for s in held]
         if dev_jsonl_dir:
-            write_jsonl(held, dev_jsonl_dir / f"{path.parent.name}.jsonl")
+            write_gold(dev_jsonl_dir / f"{path.parent.name}.jsonl", held)
         rows.append((path.parent.name, len(held), 0, len(held), 0))
     DocBin(docs=dev).to_disk(dev_path)
     msg.table(rows, header=("corpus", "read", "train", "dev", "dropped (dev text twin)"))

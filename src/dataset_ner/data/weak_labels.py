@@ -8,6 +8,7 @@ from typing import FrozenSet, Iterable, List, Optional, Pattern, Tuple
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..char_spans import CharSpan
+from ..pipeline.vocabulary import SPAN_HEAD_NOUNS
 
 EDGE_CHARS = ".,;:!?()[]{}<>\"'‘’“”`*†‡§•·|/\\=+~^-–—_"
 POSSESSIVES = ("'s", "’s")
@@ -16,9 +17,7 @@ BROKEN_WORD = re.compile(r"^[A-Za-z][a-z]*-[a-z]+$")
 REFERENCE_MARKS = re.compile(r"\bet al\b|\b[A-Z]\. ?[A-Z]?\.? ?[A-Z][a-z]+,|\b(?:Proc\.|Proceedings|In Proc|Citation Citation|pp\.)")
 
 
-HEAD_NOUN_AFTER = re.compile(
-    r"\s+(?:dataset|data set|corpus|corpora|benchmark|database|collection|treebank)s?\b", re.IGNORECASE
-)
+HEAD_NOUN_AFTER = re.compile(r"\s+(?:" + "|".join(map(re.escape, SPAN_HEAD_NOUNS)) + r")\b", re.IGNORECASE)
 
 
 def extend_head_noun(text: str, start: int, end: int) -> CharSpan:
@@ -81,6 +80,8 @@ def looks_like_name(text: str) -> bool:
     return any(char.isupper() or char.isdigit() for char in text)
 
 
+# Words around a name that show a dataset is meant: context evidence for the filter, not the vocabulary's
+# articles and head nouns (a subset or a split counts too: "X test", "X split").
 CUE_BEFORE = frozenset({"on", "the", "from", "using", "in"})
 CUE_AFTER = frozenset(
     "dataset datasets data corpus benchmark benchmarks database set sets test train training validation split task".split()

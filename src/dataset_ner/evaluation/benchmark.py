@@ -1,6 +1,5 @@
 """Words per second of several pipelines on the same texts, measured in one run."""
 
-import json
 import statistics
 import time
 from pathlib import Path
@@ -12,6 +11,7 @@ import typer
 from wasabi import msg
 
 from ..data.gold import read_gold
+from ..json_files import write_json
 
 
 def words_per_second(nlp, texts: List[str], batch_size: int, repeats: int) -> List[float]:
@@ -46,8 +46,7 @@ def main(
         results[name] = {"model": model, "words_per_second": round(statistics.median(rates)), "runs": [round(r) for r in rates]}
     device = f"gpu {gpu_id}" if gpu_id >= 0 else "cpu"
     meta = {"texts": len(texts), "device": device, "torch_threads": torch.get_num_threads(), "batch_size": batch_size, "pipelines": results}
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf8")
+    write_json(output, meta)
     msg.table([(name, r["words_per_second"]) for name, r in results.items()], header=("pipeline", "words/s"), divider=True)
 
 

@@ -1,17 +1,18 @@
 """How far mention confidence can be trusted: precision per confidence bin and the
 precision/recall curve over thresholds, on hand-annotated dev sentences (exact match)."""
 
-import json
 from pathlib import Path
 from typing import Dict, List, Sequence, Tuple
 
 import spacy
 import typer
 from spacy.tokens import Doc
-from wasabi import msg
+from wasabi import MarkdownRenderer, msg
 
 from ..data.gold import Sentence, read_gold
 from ..input_error import stop
+from ..json_files import write_json
+from ..pipeline.vocabulary import MENTION_CONFIDENCE
 
 BINS = [0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0]
 THRESHOLDS = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99]
@@ -19,12 +20,9 @@ THRESHOLDS = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99]
 Scored = List[Tuple[float, bool]]
 
 
-CONFIDENCE_PIPE = "dataset_mention_confidence"
-
-
 def parse(nlp, sentences: Sequence[Sentence], batch_size: int = 64) -> List[Doc]:
     """The sentences through the pipeline up to (not including) the confidence component."""
-    index = nlp.pipe_names.index(CONFIDENCE_PIPE)
+    index = nlp.pipe_names.index(MENTION_CONFIDENCE)
     with nlp.select_pipes(enable=nlp.pipe_names[:index]):
         return list(nlp.pipe([s.text for s in sentences], batch_size=batch_size))
 
@@ -76,15 +74,13 @@ def _number(value) -> str:
 
 def tables(bins: List[Dict], curve: List[Dict]) -> List[str]:
     """Markdown: precision per confidence bin, then P/R/F1 per threshold."""
-    lines = ["| confidence | mentions | mean confidence | precision |", "|---|---|---|---|"]
-    for row in bins:
-        closing = "]" if row["high"] == 1.0 else ")"
-        lines.append(f"| [{row['low']:.2f}, {row['high']:.2f}{closing} | {row['mentions']} | "
-                     f"{_number(row['mean_confidence'])} | {_number(row['precision'])} |")
-    lines += ["", "| threshold | mentions | P | R | F1 |", "|---|---|---|---|---|"]
-    lines += [f"| {row['threshold']:.2f} | {row['mentions']} | {row['precision']:.3f} | {row['recall']:.3f} | "
-              f"{row['f1']:.3f} |" for row in curve]
-    return lines
+    md = MarkdownRenderer()
+    by_confidence = [(f"[{row['low']:.2f}, {row['high']:.2f}{']' if row['high'] == 1.0 else ')'}", str(row["mentions"]),
+                      _number(row["mean_confidence"]), _number(row["precision"])) for row in bins]
+    by_threshold = [(f"{row['threshold']:.2f}", str(row["mentions"]), f"{row['precision']:.3f}", f"{row['recall']:.3f}",
+                     f"{row['f1']:.3f}") for row in curve]
+    return [md.table(by_confidence, ("confidence", "mentions", "mean confidence", "precision")), "",
+            md.table(by_threshold, ("threshold", "mentions", "P", "R", "F1"))]
 
 
 def markdown(results: Dict, temperature: float) -> str:
@@ -101,11 +97,10 @@ def markdown(results: Dict, temperature: float) -> str:
         "Expected calibration error (mentions-weighted |precision − mean confidence| over the bins below)",
         "per temperature. The temperature is chosen on dev; test is reported, never used to choose:",
         "",
-        "| temperature | " + " | ".join(f"ECE {split}" for split in splits) + " |",
-        "|---|" + "---|" * len(splits),
+        MarkdownRenderer().table([(str(value), *(f"{eces[split]:.3f}" for split in splits))
+                                  for value, eces in results["temperatures"].items()],
+                                 ("temperature", *(f"ECE {split}" for split in splits))),
     ]
-    for value, eces in results["temperatures"].items():
-        lines.append(f"| {value} | " + " | ".join(f"{eces[split]:.3f}" for split in splits) + " |")
     for split, result in results["splits"].items():
         lines += ["", f"## {split}, temperature {temperature} (the pipeline's)", "",
                   f"{result['gold']} gold mentions, {result['bins_total']} predicted; ECE {result['ece']:.3f}.",
@@ -127,7 +122,7 @@ def read_split(specs: List[str]) -> List[Sentence]:
 
 
 def main(
-    model: str = typer.Argument(..., help="Pipeline with the dataset_mention_confidence component"),
+    model: str = typer.Argument(..., help=f"Pipeline with the {MENTION_CONFIDENCE} component"),
     dev: List[str] = typer.Option(..., "--corpus", help="NAME=PATH of a hand-annotated dev JSONL"),
     test: List[str] = typer.Option([], "--test-corpus", help="NAME=PATH of a hand-annotated test JSONL (reported only)"),
     temperatures: List[float] = typer.Option([1.0, 1.5, 2.0, 3.0, 4.0], "--temperature", help="Temperatures compared"),
@@ -137,9 +132,9 @@ def main(
     """Write the calibration of MODEL's mention confidence: ECE per temperature, and at the
     pipeline's temperature the precision per confidence bin and the precision/recall curve."""
     nlp = spacy.load(model)
-    if CONFIDENCE_PIPE not in nlp.pipe_names:
-        stop(f"{model}: no {CONFIDENCE_PIPE} component, so no confidence to calibrate")
-    confidence = nlp.get_pipe(CONFIDENCE_PIPE)
+    if MENTION_CONFIDENCE not in nlp.pipe_names:
+        stop(f"{model}: no {MENTION_CONFIDENCE} component, so no confidence to calibrate")
+    confidence = nlp.get_pipe(MENTION_CONFIDENCE)
     chosen = confidence.temperature
     splits = {name: read_split(specs) for name, specs in (("dev", dev), ("test", test)) if specs}
     docs = {name: parse(nlp, sentences) for name, sentences in splits.items()}
@@ -158,8 +153,7 @@ def main(
                                    "bins_total": len(scored)}
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(markdown(results, chosen), encoding="utf8")
-    metrics.parent.mkdir(parents=True, exist_ok=True)
-    metrics.write_text(json.dumps(results, indent=2) + "\n", encoding="utf8")
+    write_json(metrics, results)
     best = min(results["temperatures"], key=lambda value: results["temperatures"][value]["dev"])
     msg.good(f"ECE at temperature {chosen}: " + ", ".join(f"{n} {r['ece']:.3f}" for n, r in results["splits"].items())
              + f" (lowest on dev at {best}) → {output}")

@@ -1,6 +1,5 @@
 """Score a pipeline on the hand-annotated test splits: exact, head-tolerant and overlap P/R/F1."""
 
-import json
 from pathlib import Path
 from typing import Dict, List, Sequence, Tuple
 
@@ -12,6 +11,8 @@ from wasabi import msg
 from ..char_spans import CharSpan
 from ..data.gold import Sentence, read_gold
 from ..input_error import stop
+from ..json_files import write_json
+from ..pipeline.vocabulary import LABEL
 from .scoring import score_corpus
 
 Spans = List[CharSpan]
@@ -22,14 +23,14 @@ def predict(nlp, texts: Sequence[str], batch_size: int, sentences: bool = False)
     `sentences`, each text is cut into sentences (spaCy's rule-based sentencizer) that go through
     the pipeline one by one."""
     if not sentences:
-        return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATASET"]
+        return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == LABEL]
                 for doc in nlp.pipe(texts, batch_size=batch_size)]
     splitter = spacy.blank("en")
     splitter.add_pipe("sentencizer")
     pieces = [(i, sent.start_char, sent.text) for i, doc in enumerate(splitter.pipe(texts)) for sent in doc.sents]
     found: List[Spans] = [[] for _ in texts]
     for (i, offset, _), doc in zip(pieces, nlp.pipe([text for _, _, text in pieces], batch_size=batch_size)):
-        found[i] += [(e.start_char + offset, e.end_char + offset) for e in doc.ents if e.label_ == "DATASET"]
+        found[i] += [(e.start_char + offset, e.end_char + offset) for e in doc.ents if e.label_ == LABEL]
     return found
 
 
@@ -41,7 +42,7 @@ def error_page(sentences: Sequence[Sentence], predictions: Sequence[Spans], limi
         if set(sentence.spans) == set(predicted):
             continue
         for title, spans in ((f"{sentence.id}: gold", sentence.spans), ("predicted", predicted)):
-            ents = [{"start": s, "end": e, "label": "DATASET"} for s, e in spans]
+            ents = [{"start": s, "end": e, "label": LABEL} for s, e in spans]
             examples.append({"text": sentence.text, "ents": ents, "title": title})
         if len(examples) >= 2 * limit:
             break
@@ -83,7 +84,7 @@ def main(
 
     def write(name: str, path: str, sentences: Sequence[Sentence], scores: Dict) -> None:
         result = {"pipeline": label or model, "corpus": name, "path": path, "sentences": len(sentences), **scores}
-        (output_dir / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf8")
+        write_json(output_dir / f"{name}.json", result)
         rows.extend((name, mode, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}")
                     for mode, s in scores.items())
 

@@ -9,7 +9,7 @@ import typer
 from spacy.tokens import DocBin
 from wasabi import msg
 
-from .. import LABEL
+from ..pipeline.vocabulary import LABEL
 
 
 def main(

@@ -8,8 +8,7 @@ from typing import Iterator, List
 import typer
 from wasabi import msg
 
-from ..data.gold import Sentence, read_gold
-from ..data.split_gold import write_jsonl
+from ..data.gold import Sentence, read_gold, write_gold
 from ..input_error import stop
 
 
@@ -40,7 +39,7 @@ def main(
             rows += paragraphs(list(read_gold(path)), rng)
         except ValueError as err:
             stop(err)
-    write_jsonl(rows, output)
+    write_gold(output, rows)
     msg.good(f"{len(rows)} paragraphs, {sum(len(r.spans) for r in rows)} mentions → {output}")
 
 

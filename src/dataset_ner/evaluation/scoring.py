@@ -20,19 +20,7 @@ from dataclasses import asdict, dataclass
 from typing import Sequence
 
 from ..char_spans import CharSpan, overlaps
-
-HEAD_NOUNS = (
-    "dataset",
-    "datasets",
-    "data set",
-    "data sets",
-    "corpus",
-    "corpora",
-    "benchmark",
-    "benchmarks",
-    "database",
-    "databases",
-)
+from ..pipeline.vocabulary import HEAD_NOUNS
 
 # Whitespace, then a head noun (inner spaces may be any whitespace), at the end.
 _HEAD_RE = re.compile(

@@ -1,14 +1,15 @@
 """Ablation of the data steps: switch them on one at a time, train each row with the same
 config and budget, and score every model on the hand-annotated test splits."""
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 from typing import List
 
 import typer
-from wasabi import msg
+from wasabi import MarkdownRenderer, msg
+
+from ..json_files import read_json
 
 # Each row adds one step to the row before; the last row adds the hand-annotated train splits.
 ROWS = [
@@ -55,18 +56,17 @@ def main(
         ])
         corpus_args = [arg for spec in corpora for arg in ("--corpus", spec)]
         run(["dataset_ner.evaluation.evaluate_gold", str(row_dir / "model/model-best"), *corpus_args, "--output-dir", str(row_dir / "scores")])
-        scores = {c.partition("=")[0]: json.loads((row_dir / "scores" / f"{c.partition('=')[0]}.json").read_text()) for c in corpora}
+        scores = {c.partition("=")[0]: read_json(row_dir / "scores" / f"{c.partition('=')[0]}.json") for c in corpora}
         results.append((name, scores))
     names = [c.partition("=")[0] for c in corpora]
-    header = "| data | " + " | ".join(f"{n} exact P / R / F1 | {n} head F1" for n in names) + " |"
-    lines = [header, "|" + "---|" * (1 + 2 * len(names))]
+    rows = []
     for name, scores in results:
-        cells = []
+        cells = [name]
         for n in names:
             exact = scores[n]["exact"]
             cells += [f"{exact['precision']:.3f} / {exact['recall']:.3f} / {exact['f1']:.3f}", f"{scores[n]['head']['f1']:.3f}"]
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    table = "\n".join(lines)
+        rows.append(cells)
+    table = MarkdownRenderer().table(rows, ["data", *(h for n in names for h in (f"{n} exact P / R / F1", f"{n} head F1"))])
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(
         f"# Data ablation\n\nEach row adds one data step to the row above; each trains `{config}` from "

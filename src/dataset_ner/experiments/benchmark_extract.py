@@ -2,7 +2,6 @@
 with the exact F1 of each precision on the hand-annotated test sets."""
 
 import io
-import json
 import tempfile
 import time
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Dict, List, Optional
 
 import torch
 import typer
-from wasabi import msg
+from wasabi import MarkdownRenderer, msg
 
 from ..data.gold import Sentence, read_gold
 from ..extraction.extract import DEFAULT_MAX_CHARS, PipelineSpec, load_pipeline
@@ -20,6 +19,7 @@ from ..extraction.run_extract import pending_shards, run
 from ..extraction.shards import OutputDir
 from ..evaluation.evaluate_gold import evaluate
 from ..evaluation.readme_table import write_table
+from ..json_files import write_json, write_jsonl
 
 
 def write_documents(sentences: List[str], sentences_per_document: int, max_words: int, path: Path) -> int:
@@ -32,7 +32,7 @@ def write_documents(sentences: List[str], sentences_per_document: int, max_words
         text = " ".join(sentences[start : start + sentences_per_document])
         documents.append({"id": f"doc-{len(documents)}", "text": text})
         words += len(text.split())
-    path.write_text("".join(json.dumps(d) + "\n" for d in documents), encoding="utf8")
+    write_jsonl(path, documents)
     return len(documents)
 
 
@@ -90,8 +90,7 @@ def main(
         if row["model"] == model:
             row["exact_f1"] = f1["int8" if row["int8"] else "fp32"]
     result = {"documents": n_documents, "torch_threads": torch.get_num_threads(), "paths": rows}
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf8")
+    write_json(output, result)
     table = markdown(rows, list(gold))
     if readme:
         write_table(readme, "extract-speed", table)
@@ -100,12 +99,9 @@ def main(
 
 def markdown(rows: List[dict], corpora: List[str]) -> str:
     """The speed table: path, words/s, multiple of the roberta-base-sized pipeline, exact F1 per corpus."""
-    lines = ["| path | words/s | × roberta-base-sized | " + " | ".join(f"exact F1 {c}" for c in corpora) + " |",
-             "|---|---|---|" + "---|" * len(corpora)]
-    for row in rows:
-        f1 = [f"{row['exact_f1'][c]:.3f}" if "exact_f1" in row else "–" for c in corpora]
-        lines.append(f"| {row['path']} | {row['words_per_second']:,} | {row['times_baseline']} | " + " | ".join(f1) + " |")
-    return "\n".join(lines)
+    cells = [[row["path"], f"{row['words_per_second']:,}", str(row["times_baseline"]),
+              *(f"{row['exact_f1'][c]:.3f}" if "exact_f1" in row else "–" for c in corpora)] for row in rows]
+    return MarkdownRenderer().table(cells, ["path", "words/s", "× roberta-base-sized", *(f"exact F1 {c}" for c in corpora)])
 
 
 if __name__ == "__main__":

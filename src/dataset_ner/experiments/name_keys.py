@@ -3,7 +3,6 @@ mention text (before dataset_mention_names), the key of its canonical name, and 
 corpus's abbreviations resolved (as the corpus report counts)."""
 
 import csv
-import json
 from pathlib import Path
 from typing import Dict, Iterable, List
 
@@ -11,6 +10,7 @@ import typer
 from wasabi import msg
 
 from ..input_error import stop
+from ..json_files import write_json
 from ..pipeline.mention_names import abbreviation_keys, dataset_key, name_and_key
 
 
@@ -59,8 +59,7 @@ def main(
         for name, counts in results[path.stem].items():
             rows.append((path.stem, name, counts["keys"], counts["datasets"], f"{counts['keys_per_dataset']:.3f}",
                          len(counts["merged"])))
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf8")
+    write_json(output, results)
     msg.table(rows, header=("gold", "key of", "keys", "datasets", "keys/dataset", "keys merging datasets"), divider=True)
 
 

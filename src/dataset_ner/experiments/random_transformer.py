@@ -13,8 +13,8 @@ from spacy.util import load_config
 from transformers import AutoConfig, AutoModel, AutoTokenizer
 from wasabi import msg
 
-from .. import LABEL
 from ..pipeline.transformer_path import transformer_path
+from ..pipeline.vocabulary import LABEL
 
 
 def random_encoder(base: str, output: Path, layers: int, hidden: int, heads: int, intermediate: int) -> Path:

@@ -2,7 +2,6 @@
 a hash of the text (corpus/seed_gold/)."""
 
 import hashlib
-import json
 from pathlib import Path
 from typing import Dict, List, Tuple
 
@@ -10,9 +9,9 @@ import typer
 from wasabi import msg
 
 from ..char_spans import CharSpan
-from ..input_error import stop
-from ..data.gold import Sentence, read_gold
-from ..data.split_gold import write_jsonl
+from ..data.gold import Sentence, read_gold, write_gold
+from ..input_error import InputError, stop
+from ..json_files import read_jsonl, write_json
 
 Spans = Tuple[CharSpan, ...]
 
@@ -49,11 +48,13 @@ def settle(a: List[Sentence], b: List[Sentence], decisions: Dict[str, Spans]) ->
 def read_decisions(path: Path) -> Dict[str, Spans]:
     """Id → settled spans, from a JSONL of {"id", "spans", "why"}."""
     decisions = {}
-    for number, line in enumerate(path.read_text(encoding="utf8").splitlines(), start=1):
-        row = json.loads(line)
+    for number, row in read_jsonl(path):
         if not row.get("why"):
             stop(f"{path}:{number}: a decision needs a reason ('why')")
-        decisions[row["id"]] = tuple((s["start"], s["end"]) for s in row["spans"])
+        try:
+            decisions[row["id"]] = tuple((s["start"], s["end"]) for s in row["spans"])
+        except (KeyError, TypeError) as err:
+            raise InputError(path, number, f"expected id and spans with start/end ({err!r})") from None
     return decisions
 
 
@@ -66,14 +67,15 @@ def main(
     """Write the settled gold and its dev/test halves, and the agreement of the passes."""
     try:
         a, b = list(read_gold(pass_a)), list(read_gold(pass_b))
+        settled = read_decisions(decisions)
     except ValueError as err:
         stop(err)
-    gold = settle(a, b, read_decisions(decisions))
-    write_jsonl(gold, output_dir / "gold.jsonl")
-    write_jsonl([s for s in gold if not in_test(s.text)], output_dir / "dev.jsonl")
-    write_jsonl([s for s in gold if in_test(s.text)], output_dir / "test.jsonl")
+    gold = settle(a, b, settled)
+    write_gold(output_dir / "gold.jsonl", gold)
+    write_gold(output_dir / "dev.jsonl", [s for s in gold if not in_test(s.text)])
+    write_gold(output_dir / "test.jsonl", [s for s in gold if in_test(s.text)])
     stats = agreement(a, b)
-    (output_dir / "agreement.json").write_text(json.dumps(stats, indent=2) + "\n", encoding="utf8")
+    write_json(output_dir / "agreement.json", stats)
     msg.good(f"{len(gold)} texts settled ({stats['identical_texts']} identical in both passes, mention F1 "
              f"{stats['f1']:.3f}); dev {sum(not in_test(s.text) for s in gold)}, test {sum(in_test(s.text) for s in gold)}")
 

@@ -1,15 +1,16 @@
 """Draw the seeded random sample of distinct seed-corpus texts that is annotated by hand (corpus/seed_gold/)."""
 
-import json
 import random
 from pathlib import Path
 
 import typer
 from wasabi import msg
 
-from ..input_error import InputError, stop
 from ..data.conll import read_conll
 from ..data.snippet_text import rebuild_text
+from ..input_error import InputError, stop
+from ..json_files import write_jsonl
+from ..pipeline.vocabulary import LABEL
 
 
 def distinct_texts(conll: Path, min_tokens: int) -> dict:
@@ -39,9 +40,8 @@ def main(
         stop(err)
     drawn = random.Random(seed).sample(sorted(texts), size)
     rows = [{"id": f"seed-{texts[text][0]}", "text": text,
-             "weak": [{"start": s, "end": e, "label": "DATASET"} for s, e in texts[text][1]]} for text in drawn]
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf8")
+             "weak": [{"start": s, "end": e, "label": LABEL} for s, e in texts[text][1]]} for text in drawn]
+    write_jsonl(output, rows)
     msg.good(f"{len(rows)} of {len(texts):,} distinct texts (≥ {min_tokens} tokens) → {output}")
 
 

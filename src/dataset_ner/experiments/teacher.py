@@ -1,13 +1,15 @@
 """Label the seed corpus's texts with a teacher pipeline: its mentions and their confidence, as a
 JSONL asset (corpus/seed_teacher/labels.jsonl) that `relabel` merges with the weak labels."""
 
-import json
 from pathlib import Path
 
 import spacy
 import typer
 from spacy.tokens import DocBin
 from wasabi import msg
+
+from ..json_files import write_jsonl
+from ..pipeline.vocabulary import MENTION_CONFIDENCE
 
 
 def teacher_rows(nlp, texts, batch_size: int = 64):
@@ -18,21 +20,18 @@ def teacher_rows(nlp, texts, batch_size: int = 64):
 
 
 def main(
-    model: str = typer.Argument(..., help="Teacher pipeline, with dataset_mention_confidence"),
+    model: str = typer.Argument(..., help=f"Teacher pipeline, with {MENTION_CONFIDENCE}"),
     docbin: Path = typer.Argument(..., exists=True, help="DocBin whose texts are labelled (corpus/train/weak.spacy)"),
     output: Path = typer.Option(..., help="JSONL to write"),
     limit: int = typer.Option(0, help="Label only the first N texts (0: all)"),
 ):
     """Write the teacher's mentions of every text of DOCBIN."""
     nlp = spacy.load(model)
-    if "dataset_mention_confidence" not in nlp.pipe_names:
-        msg.fail(f"{model}: no dataset_mention_confidence component; the labels need confidence", exits=1)
+    if MENTION_CONFIDENCE not in nlp.pipe_names:
+        msg.fail(f"{model}: no {MENTION_CONFIDENCE} component; the labels need confidence", exits=1)
     texts = [doc.text for doc in DocBin().from_disk(docbin).get_docs(spacy.blank("en").vocab)]
     texts = texts[:limit] if limit else texts
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with output.open("w", encoding="utf8") as out:
-        for row in teacher_rows(nlp, texts):
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    write_jsonl(output, teacher_rows(nlp, texts))
     msg.good(f"{len(texts):,} texts labelled by {model} → {output}")
 
 

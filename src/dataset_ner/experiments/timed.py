@@ -1,10 +1,11 @@
 """Run a command and record its wall time: `python -m dataset_ner.experiments.timed OUT.json CMD ...`."""
 
-import json
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from ..json_files import write_json
 
 
 def main() -> None:
@@ -17,8 +18,7 @@ def main() -> None:
     status = subprocess.run(command).returncode
     seconds = time.perf_counter() - start
     if status == 0:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(json.dumps({"command": command[1:], "seconds": round(seconds, 1)}) + "\n", encoding="utf8")
+        write_json(output, {"command": command[1:], "seconds": round(seconds, 1)})
     raise SystemExit(status)
 
 

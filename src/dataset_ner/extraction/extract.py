@@ -8,14 +8,12 @@ import spacy
 from spacy.tokens import Span
 
 from ..pipeline.mention_names import name_and_key
+from ..pipeline.vocabulary import MENTION_CONFIDENCE
 from .inputs import Document
 from .pdf_text import PdfDocument
 from .split_text import split_text
 
 DEFAULT_MAX_CHARS = 2000
-
-
-CONFIDENCE_PIPE = "dataset_mention_confidence"
 
 
 class NoConfidence(ValueError):
@@ -57,9 +55,9 @@ def load_pipeline(spec: PipelineSpec):
     cached, so each process loads a model once."""
     nlp = spacy.load(spec.model)
     if spec.min_confidence:
-        if CONFIDENCE_PIPE not in nlp.pipe_names:
-            raise NoConfidence(f"{spec.model} has no {CONFIDENCE_PIPE} component: it gives no confidence to filter on")
-        nlp.get_pipe(CONFIDENCE_PIPE).threshold = spec.min_confidence
+        if MENTION_CONFIDENCE not in nlp.pipe_names:
+            raise NoConfidence(f"{spec.model} has no {MENTION_CONFIDENCE} component: it gives no confidence to filter on")
+        nlp.get_pipe(MENTION_CONFIDENCE).threshold = spec.min_confidence
     if spec.int8:
         from .quantize import quantize_int8
 

@@ -1,9 +1,10 @@
 """Documents to extract from: text files, PDFs, folders of them, JSON Lines; bad input becomes a Problem."""
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, List, Optional, Union
+
+from ..json_files import NOT_UTF8, BadLine, jsonl_lines, parse_line
 
 JSONL_SUFFIX = ".jsonl"
 PDF_SUFFIX = ".pdf"
@@ -67,18 +68,17 @@ def iter_items(files: Iterable[Path]) -> Iterator[Item]:
         if path.suffix != JSONL_SUFFIX:
             yield Item(str(path), 0)
             continue
-        with path.open("rb") as lines:
-            for number, raw in enumerate(lines, start=1):
-                if raw.strip():
-                    yield Item(str(path), number, raw)
+        for number, raw in jsonl_lines(path):
+            yield Item(str(path), number, raw)
 
 
 def _decode(data: bytes, item: Item) -> Union[str, Problem]:
+    """The text of a whole text file, or the Problem at the line of its first byte that is not UTF-8."""
     try:
         return data.decode("utf8")
     except UnicodeDecodeError as err:
-        line = item.line or data[: err.start].count(b"\n") + 1
-        return Problem(item.file, line, "not-utf8", f"not UTF-8: byte 0x{data[err.start]:02x} at offset {err.start}")
+        line = data[: err.start].count(b"\n") + 1
+        return Problem(item.file, line, NOT_UTF8, f"not valid UTF-8: byte 0x{data[err.start]:02x} at offset {err.start}")
 
 
 def parse_item(item: Item, id_field: str = "id", text_field: str = "text") -> Union[Document, Problem]:
@@ -94,15 +94,10 @@ def parse_item(item: Item, id_field: str = "id", text_field: str = "text") -> Un
             return text
         doc_id: Any = item.file
     else:
-        line = _decode(item.raw, item)
-        if isinstance(line, Problem):
-            return line
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            return Problem(item.file, item.line, "bad-json", f"invalid JSON: {err}")
-        if not isinstance(record, dict):
-            return Problem(item.file, item.line, "bad-json", f"not a JSON object: {line.strip()[:60]}")
+            record = parse_line(item.file, item.line, item.raw)
+        except BadLine as err:
+            return Problem(item.file, item.line, err.kind, err.problem)
         if id_field not in record:
             return Problem(item.file, item.line, "no-id", f"no '{id_field}' field")
         text, doc_id = record.get(text_field), record[id_field]

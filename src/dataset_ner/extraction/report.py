@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from spacy import displacy
+from wasabi import MarkdownRenderer
 
 from ..input_error import InputError
+from ..json_files import read_json, read_jsonl
 from ..pipeline.mention_names import abbreviation_keys
+from ..pipeline.vocabulary import LABEL
 from .inputs import Document, expand_inputs, iter_items, parse_item
 from .shards import MANIFEST
 
-LABEL = "DATASET"
 WINDOW = 200
 SENTENCE_END = re.compile(r"[.!?]\s+|\n\s*\n")
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -85,10 +87,7 @@ def read_manifest(folder: Path) -> dict:
     path = folder / MANIFEST
     if not path.is_file():
         raise InputError(folder, 0, f"no {MANIFEST}: not an output folder of `python -m dataset_ner extract`")
-    try:
-        return json.loads(path.read_text(encoding="utf8"))
-    except json.JSONDecodeError as err:
-        raise InputError(path, 0, f"not JSON: {err}") from None
+    return read_json(path)
 
 
 def read_records(folder: Path) -> Iterator[dict]:
@@ -97,12 +96,8 @@ def read_records(folder: Path) -> Iterator[dict]:
     if not parts:
         raise InputError(folder, 0, "no part-*.jsonl files: nothing was extracted into this folder")
     for part in parts:
-        with part.open(encoding="utf8") as lines:
-            for number, line in enumerate(lines, start=1):
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise InputError(part, number, f"not a JSON record: {err}") from None
+        for _line, record in read_jsonl(part):
+            yield record
 
 
 def tally(records: Iterator[dict], n_examples: int,
@@ -268,9 +263,9 @@ def render_markdown(report: Report) -> str:
              ", ".join(f"{n:,} {label}" for n, label in totals(report)), ""]
     if len(report.shown) < len(report.datasets):
         lines += [f"The {len(report.shown):,} datasets found in the most documents.", ""]
-    lines.append("| " + " | ".join(h for h, _ in heads) + " |")
-    lines.append("|" + "|".join("---:" if kind == "num" else "---" for _, kind in heads) + "|")
-    lines += ["| " + " | ".join(md_escape(cell) for cell in row) + " |" for row in table_rows(report)]
+    lines.append(MarkdownRenderer().table([[md_escape(cell) for cell in row] for row in table_rows(report)],
+                                          [heading for heading, _ in heads],
+                                          ["r" if kind == "num" else "l" for _, kind in heads]))
     return "\n".join(lines) + "\n"
 
 

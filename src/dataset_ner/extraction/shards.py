@@ -1,11 +1,11 @@
 """Output folder of extraction: shards written with atomic renames, a manifest that makes reruns resume."""
 
 import hashlib
-import json
 import os
 from pathlib import Path
 from typing import Any, Iterable, Iterator, List, Sequence, Tuple
 
+from ..json_files import json_line, json_text, read_json
 from .inputs import Item
 
 MANIFEST = "manifest.json"
@@ -26,7 +26,7 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def jsonl(rows: Iterable[dict]) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return "".join(map(json_line, rows))
 
 
 def text_file(doc_id: Any) -> str:
@@ -109,7 +109,7 @@ class OutputDir:
             stale.unlink()
         manifest_path = path / MANIFEST
         if manifest_path.exists():
-            manifest = json.loads(manifest_path.read_text(encoding="utf8"))
+            manifest = read_json(manifest_path)
             if manifest["settings"] != settings:
                 changed = sorted(k for k in settings.keys() | manifest["settings"].keys()
                                  if settings.get(k) != manifest["settings"].get(k))
@@ -168,4 +168,4 @@ class OutputDir:
     def _save(self, complete: bool, n_shards: int = None) -> None:
         manifest = {"settings": self.settings, "complete": complete, "n_shards": n_shards, "totals": self.totals(),
                     "shards": self.shards}
-        write_atomic(self.path / MANIFEST, json.dumps(manifest, indent=1) + "\n")
+        write_atomic(self.path / MANIFEST, json_text(manifest))

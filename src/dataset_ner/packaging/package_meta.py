@@ -6,7 +6,7 @@ from typing import List, Optional
 import srsly
 import typer
 
-from .. import LABEL
+from ..pipeline.vocabulary import LABEL
 
 SOURCES = [
     {

@@ -1,1 +1,1 @@
-"""Runs inside nlp and ships in the model wheel: the transformer path resolver and the mention components; imports nothing of the project."""
+"""Runs inside nlp and ships in the model wheel: the transformer path resolver, the mention components and the vocabulary (label, pipe names, articles, head nouns) that the rest of the project imports from here; imports nothing of the project."""

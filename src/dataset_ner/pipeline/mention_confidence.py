@@ -8,6 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from .vocabulary import MENTION_CONFIDENCE
+
 
 def entity_actions(ent: Span) -> List[str]:
     """The ner actions that make `ent`: U, or B, I, ..., L."""
@@ -99,7 +101,7 @@ def mention_confidence(nlp: Language, name: str, ner: str, temperature: float, t
 
 try:
     Language.factory(
-        "dataset_mention_confidence",
+        MENTION_CONFIDENCE,
         default_config={"ner": "ner", "temperature": 2.0, "threshold": 0.0, "batch_size": 64},
         requires=["doc.ents"],
         assigns=["span._.confidence"],

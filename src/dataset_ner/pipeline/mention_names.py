@@ -6,14 +6,11 @@ from typing import Dict, Iterable, Tuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-# Words that precede a name without being part of it ("the Penn Treebank").
-ARTICLES = {"the", "a", "an"}
-# Generic head words that follow a name ("UCF101 dataset", "the COCO challenge"); "Treebank",
-# "test set" or "Task 8" name a resource or a subset and stay.
-HEAD_WORDS = {
-    "dataset", "datasets", "data", "corpus", "corpora", "benchmark", "benchmarks", "database", "databases",
-    "collection", "collections", "challenge", "challenges", "repository",
-}
+from .vocabulary import ARTICLES, MENTION_NAMES, NAME_HEAD_NOUNS
+
+# The one-word head nouns, matched as the name's last word; "test set" or "Task 8" name a subset and
+# stay. "data set(s)" is DATA_SET's, spaced or hyphenated in any way.
+HEAD_WORDS = frozenset(noun for noun in NAME_HEAD_NOUNS if " " not in noun)
 DATA_SET = re.compile(r"\s+data[\s-]*sets?$", re.IGNORECASE)
 # A name followed by a bracketed short form: "Penn Treebank (PTB)", "20 Newsgroups (20NG) dataset".
 BRACKETED = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()\s]+)\)(?P<rest>.*)$")
@@ -89,7 +86,7 @@ for _attr in ("dataset_name", "dataset_key"):
         Span.set_extension(_attr, default=None)
 
 
-@Language.component("dataset_mention_names", requires=["doc.ents"], assigns=["span._.dataset_name", "span._.dataset_key"])
+@Language.component(MENTION_NAMES, requires=["doc.ents"], assigns=["span._.dataset_name", "span._.dataset_key"])
 def mention_names(doc: Doc) -> Doc:
     """Set `span._.dataset_name` and `span._.dataset_key` on every entity."""
     for ent in doc.ents:

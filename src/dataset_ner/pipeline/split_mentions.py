@@ -5,10 +5,11 @@ from typing import List
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .vocabulary import ARTICLES, SPLIT_MENTIONS
+
 # Tokens that join coordinated names: "MNIST, CIFAR and ImageNet data sets". Words match as
 # written in lower case, so a capital that belongs to a name stays ("VQA and A-OKVQA").
 COORDINATORS = {",", "and", "or", ";"}
-ARTICLES = {"the", "a", "an"}
 # Dropped from the start of each part
 LEADING = ARTICLES | COORDINATORS
 
@@ -43,7 +44,7 @@ def split_parts(doc: Doc, start: int, end: int) -> List[Span]:
     return [doc[s:e] for s, e in trimmed]
 
 
-@Language.component("split_dataset_mentions", requires=["doc.ents"], assigns=["doc.ents"])
+@Language.component(SPLIT_MENTIONS, requires=["doc.ents"], assigns=["doc.ents"])
 def split_mentions(doc: Doc) -> Doc:
     """Split every entity that coordinates several names into one entity per name."""
     ents = []

@@ -3,13 +3,15 @@
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .vocabulary import ARTICLES, TRIM_MENTIONS
+
 # No mention in the hand-annotated train splits (Heddes et al. 2021, TDMSci) starts or ends with
 # one of these words; a predicted mention cut off in a coordination can ("ACE-2 and"). Matched as
 # written, in lower case, so that a capital that belongs to a name stays ("IJB-A", "ShanghaiTech
 # Part A", "In-Shop Clothes").
 CONNECTING_WORDS = {"and", "or", "of", "on", "in", "with", "for", "to", "from", "by", "at"}
 # Nor does a mention end with an article, though "the" may start one ("the Penn Treebank").
-END_WORDS = CONNECTING_WORDS | {"the", "a", "an"}
+END_WORDS = CONNECTING_WORDS | ARTICLES
 # A bracket or quote stays at an edge only when the mention holds its partner ("British National
 # Corpus (BNC)", "\"MovieLens\""); an unmatched one was cut off from text outside the mention.
 PAIRS = {"(": ")", "[": "]", "{": "}", '"': '"', "'": "'"}
@@ -42,7 +44,7 @@ def _droppable_start(span: Span) -> bool:
     return token.is_punct
 
 
-@Language.component("trim_dataset_mentions")
+@Language.component(TRIM_MENTIONS)
 def trim_mentions(doc: Doc) -> Doc:
     """Shrink each entity past leading and trailing connecting words, whitespace tokens and
     punctuation (other than brackets and quotes paired inside it); drop it if nothing is left or

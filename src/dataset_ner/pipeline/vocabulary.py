@@ -1,0 +1,27 @@
+"""The project's words, defined once: the entity label, the names of the pipeline components, and the
+words around a dataset's name (articles before it, generic head nouns after it). Ships in the model
+wheel with the components that use it; data, evaluation and extraction import it from here."""
+
+LABEL = "DATASET"
+
+# The components' factory names, as the configs' [components.*] blocks and setup.cfg's entry points spell them.
+SPLIT_MENTIONS = "split_dataset_mentions"
+TRIM_MENTIONS = "trim_dataset_mentions"
+MENTION_CONFIDENCE = "dataset_mention_confidence"
+MENTION_NAMES = "dataset_mention_names"
+
+# Words that precede a name without being part of it ("the Penn Treebank").
+ARTICLES = frozenset({"the", "a", "an"})
+
+# Generic head nouns that follow a name ("UCF101 dataset", "MNIST data sets"): the ones the head-tolerant
+# score strips from gold and predicted spans alike.
+HEAD_NOUNS = (
+    "dataset", "datasets", "data set", "data sets", "corpus", "corpora", "benchmark", "benchmarks", "database",
+    "databases",
+)
+# The weak-label repair also takes a following "collection" or "treebank" into the span, so that "TREC
+# collection" and "Penn Treebank" stay whole.
+SPAN_HEAD_NOUNS = HEAD_NOUNS + ("collection", "collections", "treebank", "treebanks")
+# A canonical name also loses a trailing "data", "collection", "challenge" or "repository" ("the COCO
+# challenge" → "COCO"), but keeps "Treebank", which names a resource ("Penn Treebank").
+NAME_HEAD_NOUNS = HEAD_NOUNS + ("data", "collection", "collections", "challenge", "challenges", "repository")
