@@ -5,10 +5,10 @@ README, and a JSON for the package meta."""
 from pathlib import Path
 from typing import Dict, List
 
-import srsly
 import typer
 from wasabi import MarkdownRenderer, msg
 
+from ..json_files import read_json, write_json
 from .readme_table import write_table
 
 MODES = ("exact", "head", "overlap")
@@ -20,7 +20,7 @@ def build_rows(gold_dir: Path, speed: Dict, times_dir: Path, pipelines: List[str
     corpora = sorted({p.stem for name in pipelines for p in (gold_dir / name).glob("*.json")})
     for corpus in corpora:
         for name in pipelines:
-            scores = srsly.read_json(gold_dir / name / f"{corpus}.json")
+            scores = read_json(gold_dir / name / f"{corpus}.json")
             time_file = times_dir / f"{name}.json"
             rows.append(
                 {
@@ -28,7 +28,7 @@ def build_rows(gold_dir: Path, speed: Dict, times_dir: Path, pipelines: List[str
                     "pipeline": name,
                     **{mode: {k: scores[mode][k] for k in ("precision", "recall", "f1")} for mode in MODES},
                     "words_per_second": speed["pipelines"].get(name, {}).get("words_per_second"),
-                    "train_minutes": round(srsly.read_json(time_file)["seconds"] / 60, 1) if time_file.exists() else None,
+                    "train_minutes": round(read_json(time_file)["seconds"] / 60, 1) if time_file.exists() else None,
                 }
             )
     return rows
@@ -81,11 +81,11 @@ def main(
 ):
     """Write every row between the model-card markers of CARD, the shipped pipelines' rows between the
     results markers of README, and all rows as JSON."""
-    rows = build_rows(gold_dir, srsly.read_json(speed), times_dir, pipelines)
+    rows = build_rows(gold_dir, read_json(speed), times_dir, pipelines)
     write_table(card, "model-card", full_table(rows))
     write_table(readme, "results", shipped_table(rows, shipped))
     output.parent.mkdir(parents=True, exist_ok=True)
-    srsly.write_json(output, [rounded(row) for row in rows])
+    write_json(output, [rounded(row) for row in rows])
     msg.good(f"Model card written to {card}, {readme} and {output}")
 
 

@@ -4,7 +4,6 @@ their reading order agrees. pypdf and pdfminer.six are not dependencies of the p
 them to run this (`pip install pypdf pdfminer.six`)."""
 
 import bisect
-import json
 import re
 import time
 from collections import Counter
@@ -13,8 +12,10 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 import pypdfium2 as pdfium
 import typer
+from wasabi import MarkdownRenderer
 
 from ..extraction.inputs import Problem, expand_inputs
+from ..json_files import write_json
 from ..extraction.pdf_text import read_pages, read_pdf
 from ..extraction.text_repair import LIGATURES
 
@@ -139,16 +140,16 @@ def measure(files: List[Path], layers: Dict[str, Callable[[str], Tuple[str, int]
 def markdown(rows: Dict[str, dict], papers: int) -> str:
     """The comparison table, one row per layer, with its pages/s as a multiple of pypdf's."""
     base = rows["pypdf"]["pages_per_second"] if "pypdf" in rows else 0
-    lines = ["| layer | papers read | pages | seconds | pages/s | × pypdf | ligatures | line-end hyphens "
-             "| U+FFFE breaks | papers with lone surrogates | glyph codes | order as the other libraries |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
-    for name, r in rows.items():
-        times = f"{r['pages_per_second'] / base:.1f}" if base else "–"
-        order = "–" if r["order_agreement"] is None else r["order_agreement"]
-        lines.append(f"| {name} | {r['papers']}/{papers} | {r['pages']} | {r['seconds']} | {r['pages_per_second']} "
-                     f"| {times} | {r['ligatures']} | {r['line_end_hyphens']} | {r['soft_breaks']} "
-                     f"| {r['surrogate_papers']} | {r['glyph_codes']} | {order} |")
-    return "\n".join(lines)
+    header = ["layer", "papers read", "pages", "seconds", "pages/s", "× pypdf", "ligatures", "line-end hyphens",
+              "U+FFFE breaks", "papers with lone surrogates", "glyph codes", "order as the other libraries"]
+    cells = [
+        [name, f"{r['papers']}/{papers}", r["pages"], r["seconds"], r["pages_per_second"],
+         f"{r['pages_per_second'] / base:.1f}" if base else "–", r["ligatures"], r["line_end_hyphens"],
+         r["soft_breaks"], r["surrogate_papers"], r["glyph_codes"],
+         "–" if r["order_agreement"] is None else r["order_agreement"]]
+        for name, r in rows.items()
+    ]
+    return MarkdownRenderer().table([[str(cell) for cell in row] for row in cells], header)
 
 
 def main(
@@ -164,8 +165,7 @@ def main(
         for failure in row["failed"]:
             print(f"{name} failed on {failure}")
     if output:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(json.dumps({"papers": len(files), "layers": rows}, indent=1) + "\n", encoding="utf8")
+        write_json(output, {"papers": len(files), "layers": rows})
 
 
 if __name__ == "__main__":

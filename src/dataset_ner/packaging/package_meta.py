@@ -3,9 +3,9 @@
 from pathlib import Path
 from typing import List, Optional
 
-import srsly
 import typer
 
+from ..json_files import read_json, write_json
 from ..pipeline.vocabulary import LABEL
 
 SOURCES = [
@@ -53,7 +53,7 @@ def main(
         f"a CNN ner component (no transformer) trained on the mentions of the transformer pipeline en_dataset_ner ({transformer})"
         if distilled else f"a spacy-transformers ner component trained from {transformer}"
     )
-    rows = srsly.read_json(card)
+    rows = read_json(card)
     meta = {
         "name": "dataset_ner_sm" if distilled else "dataset_ner",
         "version": version,
@@ -66,10 +66,10 @@ def main(
         "sources": SOURCES,
         "labels": {"ner": [LABEL]},
         "performance": performance(rows, pipeline),
-        "metrics": {"model_card": rows, **({"dev": srsly.read_json(dev)} if dev else {})},
+        "metrics": {"model_card": rows, **({"dev": read_json(dev)} if dev else {})},
     }
     output.parent.mkdir(parents=True, exist_ok=True)
-    srsly.write_json(output, meta)
+    write_json(output, meta)
 
 
 if __name__ == "__main__":
