@@ -6,7 +6,6 @@ and a forked copy of a process in that state waits forever in its first parallel
 its share of the cores. A worker that dies, or sends nothing for `timeout` seconds, ends the run
 with WorkerFailed; a worker's exception is raised again in the parent."""
 
-import contextlib
 import os
 import signal
 import time
@@ -18,7 +17,6 @@ from typing import Iterable, Iterator, List, Tuple
 from spacy.util import minibatch
 
 from .extract import Piece, PipelineSpec, load_pipeline, read_pieces
-
 
 EXIT_S = 10  # seconds a worker has to exit once told to stop
 
@@ -32,9 +30,9 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def serve(spec: PipelineSpec, batch_size: int, threads: int, connection) -> None:
-    """A worker: load the pipeline, say so, then answer each batch of pieces with read_pieces'
-    results until None comes. Ctrl-C is left to the parent, which ends the workers."""
+def serve(spec: PipelineSpec, batch_size: int, threads: int, tasks, answers) -> None:
+    """A worker: load the pipeline, say so, then answer each batch of pieces from `tasks` with
+    read_pieces' results until None comes. Ctrl-C is left to the parent, which ends the workers."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         nlp = load_pipeline(spec)
@@ -44,32 +42,34 @@ def serve(spec: PipelineSpec, batch_size: int, threads: int, connection) -> None
             import torch
 
             torch.set_num_threads(threads)
-        connection.send(("ready", None))
-        for pieces in iter(connection.recv, None):
-            connection.send(("done", list(read_pieces(nlp, pieces, batch_size))))
+        answers.send(("ready", None))
+        for pieces in iter(tasks.get, None):
+            answers.send(("done", list(read_pieces(nlp, pieces, batch_size))))
     except Exception as err:
-        connection.send(("error", (err, traceback.format_exc())))
+        answers.send(("error", (err, traceback.format_exc())))
 
 
 class Workers:
     """`n` worker processes reading batches of `batch_size` pieces with the pipeline of `spec`,
-    one batch each at a time. Use as a context manager: it waits until every worker has loaded
-    the pipeline, and on leaving ends them (killed, if the run failed)."""
+    one batch each at a time. Batches go through queues, so that handing one to a worker that
+    has stopped never blocks; answers come through pipes. Use as a context manager: it waits
+    until every worker has loaded the pipeline, and on leaving ends them (killed, if the run failed)."""
 
     def __init__(self, spec: PipelineSpec, n: int, batch_size: int, timeout: float):
         self.spec, self.n, self.batch_size, self.timeout = spec, n, batch_size, timeout
-        self.processes, self.connections = [], []
+        self.processes, self.tasks, self.connections = [], [], []
 
     def __enter__(self) -> "Workers":
         context, threads = get_context("spawn"), max(1, cores() // self.n)
         try:
             for _ in range(self.n):
-                parent_end, child_end = context.Pipe()
-                process = context.Process(target=serve, args=(self.spec, self.batch_size, threads, child_end),
+                tasks, (parent_end, child_end) = context.Queue(), context.Pipe(duplex=False)
+                process = context.Process(target=serve, args=(self.spec, self.batch_size, threads, tasks, child_end),
                                           daemon=True, name="dataset_ner extract worker")
                 process.start()
                 child_end.close()
                 self.processes.append(process)
+                self.tasks.append(tasks)
                 self.connections.append(parent_end)
             since = time.monotonic()
             for worker in range(self.n):
@@ -84,10 +84,12 @@ class Workers:
 
     def _end(self, kill: bool) -> None:
         """Tell the workers to stop (or kill them), then wait for them, killing any still there after EXIT_S."""
-        for connection in self.connections:
-            if not kill:
-                with contextlib.suppress(OSError):  # a worker that is gone needs no telling
-                    connection.send(None)
+        for tasks, connection in zip(self.tasks, self.connections):
+            if kill:
+                tasks.cancel_join_thread()
+            else:
+                tasks.put(None)
+            tasks.close()
             connection.close()
         for process in self.processes:
             process.join(0 if kill else EXIT_S)
@@ -104,7 +106,7 @@ class Workers:
         while True:
             while free and sent < received + 2 * self.n and (batch := next(batches, None)) is not None:
                 worker = free.pop()
-                self._send(worker, batch)
+                self.tasks[worker].put(batch)
                 busy[worker] = (sent, time.monotonic())
                 sent += 1
             if received in answers:
@@ -118,12 +120,6 @@ class Workers:
                 answers[number] = self._receive(worker, since, f"reading batch {number}")
                 free.append(worker)
 
-    def _send(self, worker: int, batch: List[Piece]) -> None:
-        try:
-            self.connections[worker].send(batch)
-        except OSError:  # BrokenPipeError: the worker is gone
-            self._fail(worker, "before it was given a batch")
-
     def _answering(self, busy: dict) -> List[int]:
         """The busy workers that have answered (or died), waiting for the first of them; WorkerFailed
         for one that has had its batch for `timeout` seconds."""
@@ -131,7 +127,7 @@ class Workers:
         left = busy[oldest][1] + self.timeout - time.monotonic()
         ready = wait([self.connections[w] for w in busy] + [self.processes[w].sentinel for w in busy], max(left, 0))
         if not ready:
-            self._fail(oldest, f"sent nothing in {self.timeout:g} s (its batch {busy[oldest][0]})")
+            self._fail(oldest, f"sent nothing in {self.timeout:g} s (reading batch {busy[oldest][0]})")
         return [w for w in busy if self.connections[w] in ready or self.processes[w].sentinel in ready]
 
     def _receive(self, worker: int, since: float, doing: str):
