@@ -53,7 +53,8 @@ class Workers:
     """`n` worker processes reading batches of `batch_size` pieces with the pipeline of `spec`,
     one batch each at a time. Batches go through queues, so that handing one to a worker that
     has stopped never blocks; answers come through pipes. Use as a context manager: it waits
-    until every worker has loaded the pipeline, and on leaving ends them (killed, if the run failed)."""
+    until every worker has loaded the pipeline, and on leaving ends them (killed, if the run failed).
+    Spawned workers import the main module: a script that uses Workers needs `if __name__ == "__main__":`."""
 
     def __init__(self, spec: PipelineSpec, n: int, batch_size: int, timeout: float):
         self.spec, self.n, self.batch_size, self.timeout = spec, n, batch_size, timeout
