@@ -4,7 +4,7 @@ import functools
 from collections import deque
 from typing import Iterable, List, Optional, Sequence, Tuple
 
-from .extract import Counts, PipelineSpec, extract_records, load_pipeline, read_pieces, records_read_by
+from .extract import Counts, PipelineSpec, Reader, extract_records, load_pipeline, read_pieces, records_read_by
 from .inputs import Document, Item, Problem, parse_item
 from .processes import Workers
 from .progress import Progress
@@ -41,7 +41,7 @@ def run_local(out: OutputDir, shards: Iterable[Shard], spec: PipelineSpec, batch
     write_as_read(out, shards, read, max_chars, progress)
 
 
-def write_as_read(out: OutputDir, shards: Iterable[Shard], read, max_chars: int, progress: Progress) -> None:
+def write_as_read(out: OutputDir, shards: Iterable[Shard], read: Reader, max_chars: int, progress: Progress) -> None:
     """Write each shard once `read` has given the last record of its documents."""
     queue = deque()  # [index, items, n_documents, problems, records, words]
 
