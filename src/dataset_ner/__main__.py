@@ -9,6 +9,7 @@ from wasabi import msg
 
 from .extraction.extract import DEFAULT_MAX_CHARS, NoConfidence, PipelineSpec
 from .extraction.inputs import expand_inputs, iter_items
+from .extraction.processes import WorkerFailed
 from .extraction.progress import Progress
 from .extraction.report import write_report
 from .extraction.run_extract import pending_shards, run
@@ -35,7 +36,8 @@ def extract(
     batch_size: int = typer.Option(64, help="nlp.pipe batch size (pieces of text)"),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, help="Longest piece of text given to the pipeline at once"),
     shard_size: int = typer.Option(1000, help="Input documents per output shard"),
-    n_process: int = typer.Option(1, help="Local processes for nlp.pipe"),
+    n_process: int = typer.Option(1, min=1, help="Local worker processes, each loading the pipeline"),
+    worker_timeout: float = typer.Option(600, min=1, help="Seconds an --n-process worker may take over one batch"),
     workers: int = typer.Option(0, help="Start a local Dask cluster with this many worker processes"),
     scheduler: Optional[str] = typer.Option(None, help="Address of a running Dask scheduler, e.g. tcp://host:8786"),
     int8: bool = typer.Option(False, "--int8", help="Quantise the transformer's Linear layers to int8 (CPU)"),
@@ -59,9 +61,11 @@ def extract(
         progress = Progress()
         try:
             run(out, shards, PipelineSpec(model, int8, min_confidence), batch_size, max_chars, progress, n_process,
-                workers, scheduler)
+                workers, scheduler, worker_timeout)
         except (SettingsMismatch, NoConfidence) as err:
             stop(err)
+        except WorkerFailed as err:
+            stop(f"WorkerFailed: {err}")
         progress.close()
         totals = out.finish(n_shards[0])
     msg.good(f"{totals['documents']:,} documents, {totals['mentions']:,} mentions in {n_shards[0]} shards → {output}")

@@ -146,7 +146,9 @@ def test_records_carry_confidence_and_min_confidence_drops_the_rest(tmp_path, co
     assert kept == [s for s in scores if s >= threshold]
 
 
-def test_min_confidence_needs_a_pipeline_that_gives_one(tmp_path, corpus, ruler_model):
-    result = run(corpus, "--output", tmp_path / "out", "--model", ruler_model, "--min-confidence", 0.5)
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_min_confidence_needs_a_pipeline_that_gives_one(tmp_path, corpus, ruler_model, n_process):
+    result = run(corpus, "--output", tmp_path / "out", "--model", ruler_model, "--min-confidence", 0.5,
+                 "--n-process", n_process)
     assert result.exit_code == 1
     assert "no dataset_mention_confidence component" in result.output

@@ -36,15 +36,16 @@ def write_documents(sentences: List[str], sentences_per_document: int, max_words
     return len(documents)
 
 
-def time_extraction(documents: Path, model: str, int8: bool, workers: int, batch_size: int, shard_size: int) -> dict:
+def time_extraction(documents: Path, model: str, int8: bool, workers: int, batch_size: int, shard_size: int,
+                    n_process: int = 1) -> dict:
     """Run the extraction of `documents` into a throw-away folder; words/s counted from when the
-    model is loaded (on every worker, for Dask) to the last shard written."""
+    model is loaded (on every worker, for Dask and --n-process) to the last shard written."""
     settings = {"model": model, "int8": int8}
     with tempfile.TemporaryDirectory() as folder:
         progress = Progress(every=float("inf"), stream=io.StringIO())
         with OutputDir(Path(folder), settings) as out:
             shards = pending_shards(out, iter_items([documents]), shard_size, "id", "text", [0])
-            run(out, shards, PipelineSpec(model, int8), batch_size, DEFAULT_MAX_CHARS, progress, workers=workers)
+            run(out, shards, PipelineSpec(model, int8), batch_size, DEFAULT_MAX_CHARS, progress, n_process, workers)
             seconds = time.perf_counter() - progress.start
     return {"documents": progress.documents, "words": progress.words, "seconds": round(seconds, 2),
             "words_per_second": round(progress.words / seconds)}

@@ -1,8 +1,9 @@
 """Mentions of every document in a stream: long texts cut into pieces, offsets into the original text."""
 
 import functools
+from collections import deque
 from dataclasses import dataclass
-from typing import Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, List, NamedTuple, Tuple
 
 import spacy
 from spacy.tokens import Span
@@ -49,6 +50,16 @@ class Counts:
     mentions: int = 0
 
 
+Piece = Tuple[str, int]  # a piece of a document's text and its offset in that text
+Reader = Callable[[Iterable[Piece]], Iterator[Tuple[int, List[dict]]]]
+
+
+def read_pieces(nlp, pieces: Iterable[Piece], batch_size: int = 64) -> Iterator[Tuple[int, List[dict]]]:
+    """Per piece, in order: its number of tokens and its mention records, offsets into the document."""
+    for doc, offset in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        yield len(doc), [mention_record(e, offset) for e in doc.ents]
+
+
 @functools.lru_cache(maxsize=2)
 def load_pipeline(spec: PipelineSpec):
     """spacy.load(spec.model), quantised with `int8`, dropping mentions below `min_confidence`;
@@ -66,24 +77,33 @@ def load_pipeline(spec: PipelineSpec):
 
 
 def extract_records(nlp, documents: Iterable[Document], batch_size: int = 64, max_chars: int = DEFAULT_MAX_CHARS,
-                    n_process: int = 1, counts: Counts = None) -> Iterator[dict]:
+                    counts: Counts = None) -> Iterator[dict]:
     """One record {"id", "mentions": [mention_record, ...]} per document,
     in input order; with the "text" too where the Document has `store_text` (OutputDir.write
     keeps it in a file), and "warnings" where a PdfDocument has pages left out. Each text is cut
     into pieces of at most `max_chars` characters that go through nlp.pipe; mention offsets are
     into the whole text."""
+    return records_read_by(functools.partial(read_pieces, nlp, batch_size=batch_size), documents, max_chars, counts)
+
+
+def records_read_by(read: Reader, documents: Iterable[Document], max_chars: int = DEFAULT_MAX_CHARS,
+                    counts: Counts = None) -> Iterator[dict]:
+    """extract_records with `read` (read_pieces on a pipeline, in this or other processes) in place of nlp."""
     counts = counts if counts is not None else Counts()
+    sources = deque()  # (document, whether it is its last piece) of each piece handed to `read`, not yet back
 
     def pieces():
         for doc in documents:
             spans = split_text(doc.text, max_chars) or [(0, len(doc.text))]
             for i, (start, end) in enumerate(spans):
-                yield doc.text[start:end], (doc, start, i == len(spans) - 1)
+                sources.append((doc, i == len(spans) - 1))
+                yield doc.text[start:end], start
 
     mentions = []
-    for piece, (doc, offset, last) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        counts.words += len(piece)
-        mentions += [mention_record(e, offset) for e in piece.ents]
+    for tokens, piece_mentions in read(pieces()):
+        doc, last = sources.popleft()
+        counts.words += tokens
+        mentions += piece_mentions
         if last:
             counts.documents += 1
             counts.mentions += len(mentions)

@@ -1,11 +1,13 @@
-"""Run extraction shard by shard into an OutputDir: in this process (nlp.pipe, n_process) or on Dask."""
+"""Run extraction shard by shard into an OutputDir: in this process, in local worker processes, or on Dask."""
 
+import functools
 from collections import deque
 from typing import Iterable, List, Optional, Sequence, Tuple
 
-from .extract import Counts, PipelineSpec, extract_records, load_pipeline
+from .extract import Counts, PipelineSpec, Reader, extract_records, load_pipeline, read_pieces, records_read_by
 from .inputs import Document, Item, Problem, parse_item
 from .pdf_text import PdfDocument
+from .processes import Workers
 from .progress import Progress
 from .shards import OutputDir, plan_shards
 
@@ -29,10 +31,21 @@ def pending_shards(out: OutputDir, items: Iterable[Item], shard_size: int, id_fi
 
 
 def run_local(out: OutputDir, shards: Iterable[Shard], spec: PipelineSpec, batch_size: int, max_chars: int,
-              n_process: int, progress: Progress) -> None:
-    """One nlp.pipe over the documents of all pending shards; each shard is written once its last record is out."""
-    nlp = load_pipeline(spec)
+              n_process: int, progress: Progress, worker_timeout: float) -> None:
+    """The documents of all pending shards through one pipeline in this process, or through
+    `n_process` worker processes (Workers); each shard is written once its last record is out."""
+    if n_process > 1:
+        with Workers(spec, n_process, batch_size, worker_timeout) as workers:
+            progress.restart()
+            write_as_read(out, shards, workers.read, max_chars, progress)
+        return
+    read = functools.partial(read_pieces, load_pipeline(spec), batch_size=batch_size)
     progress.restart()
+    write_as_read(out, shards, read, max_chars, progress)
+
+
+def write_as_read(out: OutputDir, shards: Iterable[Shard], read: Reader, max_chars: int, progress: Progress) -> None:
+    """Write each shard once `read` has given the last record of its documents."""
     queue = deque()  # [index, items, n_documents, problems, records, words]
 
     def documents():
@@ -47,7 +60,7 @@ def run_local(out: OutputDir, shards: Iterable[Shard], spec: PipelineSpec, batch
 
     counts = Counts()
     words_before = 0
-    for record in extract_records(nlp, documents(), batch_size, max_chars, n_process, counts):
+    for record in records_read_by(read, documents(), max_chars, counts):
         flush()
         queue[0][4].append(record)
         queue[0][5] += counts.words - words_before
@@ -105,11 +118,13 @@ def run_dask(out: OutputDir, shards: Iterable[Shard], client, spec: PipelineSpec
 
 
 def run(out: OutputDir, shards: Iterable[Shard], spec: PipelineSpec, batch_size: int, max_chars: int,
-        progress: Progress, n_process: int = 1, workers: int = 0, scheduler: Optional[str] = None) -> None:
+        progress: Progress, n_process: int = 1, workers: int = 0, scheduler: Optional[str] = None,
+        worker_timeout: float = 600) -> None:
     """Extract the pending shards into `out`: on the Dask cluster at `scheduler`, on a local Dask
-    cluster of `workers` single-threaded processes, or else in this process with `n_process`."""
+    cluster of `workers` single-threaded processes, or else here: in this process, or in
+    `n_process` worker processes that may each take `worker_timeout` seconds over a batch."""
     if not (workers or scheduler):
-        run_local(out, shards, spec, batch_size, max_chars, n_process, progress)
+        run_local(out, shards, spec, batch_size, max_chars, n_process, progress, worker_timeout)
         return
     from distributed import Client, LocalCluster
 
