@@ -37,7 +37,8 @@ def main(
     repeats: int = typer.Option(3, min=1, help="Timings of each pipeline and count, interleaved; the best is kept"),
     max_words: int = typer.Option(30000, help="Words of text timed per run"),
     sentences_per_document: int = typer.Option(4, help="Sentences joined into one document"),
-    batch_size: int = typer.Option(64, help="nlp.pipe batch size"),
+    batch_size: int = typer.Option(16, help="Pieces per batch: small, so that a few hundred documents make enough "
+                                            "batches to share among the processes"),
 ):
     """Time every pipeline with every --n-process count on the same documents, `repeats` rounds
     over all of them (so that other load on the machine falls on each alike), and print the best
