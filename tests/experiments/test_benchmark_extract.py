@@ -1,4 +1,4 @@
-"""The extraction benchmark times every path on the same documents and writes its table into the README."""
+"""The extraction benchmark times every path on the same documents and writes its table into a Markdown page."""
 
 import json
 import shutil
@@ -30,7 +30,7 @@ def test_every_path_timed_on_the_same_documents_and_tabled(tmp_path):
     readme.write_text("intro\n<!-- extract-speed:start -->\nold\n<!-- extract-speed:end -->\nrest\n")
     output = tmp_path / "speed.json"
     invoke_command(benchmark_extract.main, [tmp_path / "tiny", "--baseline", tmp_path / "baseline",
-                                            "--corpus", f"toy={gold}", "--output", output, "--readme", readme,
+                                            "--corpus", f"toy={gold}", "--output", output, "--page", readme,
                                             "--workers", "1", "--shard-size", "1", "--sentences-per-document", "3"])
     result = json.loads(output.read_text())
     paths = {row["path"]: row for row in result["paths"]}

@@ -18,7 +18,7 @@ Scored = List[Tuple[int, int, float]]
 
 
 def read_labels(path: Path) -> Dict[str, Scored]:
-    """Text → [(start, end, confidence)] from the teacher's JSONL (data.teacher)."""
+    """Text → [(start, end, confidence)] from the teacher's JSONL (experiments.teacher)."""
     labels = {}
     for number, row in read_jsonl(path):
         try:

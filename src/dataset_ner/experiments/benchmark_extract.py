@@ -67,7 +67,7 @@ def main(
     batch_size: int = typer.Option(64, help="nlp.pipe batch size"),
     shard_size: int = typer.Option(10, help="Documents per shard (one Dask task each)"),
     workers: int = typer.Option(2, help="Most Dask workers timed (1 up to this)"),
-    readme: Optional[Path] = typer.Option(None, help="README whose extract-speed markers get the table"),
+    page: Optional[Path] = typer.Option(None, help="Markdown page (docs/speed.md) whose extract-speed markers get the table"),
 ):
     """Time MODEL's extraction in fp32 and int8, on 1..WORKERS local Dask workers, and BASELINE in
     fp32, all on the same documents; score MODEL's fp32 and int8 exact F1 on the test corpora."""
@@ -93,8 +93,8 @@ def main(
     result = {"documents": n_documents, "torch_threads": torch.get_num_threads(), "paths": rows}
     write_json(output, result)
     table = markdown(rows, list(gold))
-    if readme:
-        write_table(readme, "extract-speed", table)
+    if page:
+        write_table(page, "extract-speed", table)
     print(table)
 
 
