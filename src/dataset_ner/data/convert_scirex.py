@@ -13,7 +13,7 @@ from ..input_error import InputError, stop
 from ..json_files import write_json, write_jsonl
 from ..pipeline.vocabulary import LABEL
 from .scirex import NEGATIVE_TYPES, example_doc, examples, known_names, material_spellings, read_papers
-from .scirex_split import DEV_SHARE, TEST_SHARE, split_of
+from .scirex_split import DEV_SHARE, TEST_SHARE, split_of, split_papers
 
 SPLIT_RULE = (f"SHA-1 of 'scirex:' + doc_id, first 4 bytes as a number in [0, 1): test below {TEST_SHARE}, "
               f"dev below {TEST_SHARE + DEV_SHARE:.2f}, train above (scirex_split.py)")
@@ -36,12 +36,11 @@ def main(
     known = known_names(papers, spellings)
     nlp = spacy.blank("en")
     decisions: Counter = Counter()
-    split_ids = {"train": [], "dev": [], "test": []}
+    split_ids = split_papers(paper.doc_id for paper in papers)
     docs = {"train": [], "dev": []}
     rows, counts = [], {name: Counter() for name in split_ids}
     for paper in papers:
         split = split_of(paper.doc_id)
-        split_ids[split].append(paper.doc_id)
         count = counts[split]
         count["papers"] += 1
         for example in examples(paper, spellings, known, decisions):
@@ -60,7 +59,7 @@ def main(
     for split, path in (("train", train_output), ("dev", dev_output)):
         path.parent.mkdir(parents=True, exist_ok=True)
         DocBin(docs=docs[split], store_user_data=False).to_disk(path)
-    write_json(split_output, {"rule": SPLIT_RULE, **{name: sorted(ids) for name, ids in split_ids.items()}})
+    write_json(split_output, {"rule": SPLIT_RULE, **split_ids})
     write_jsonl(test_text, rows)
     write_json(report, {"splits": {name: dict(count) for name, count in counts.items()}, "decisions": dict(decisions.most_common())})
     msg.table([(name, count["papers"], count["sentences"], count[f"{LABEL} spans"], count["negative spans (Method/Task/Metric)"])
