@@ -50,10 +50,10 @@ def read_rows(path: Path, row_type) -> list:
     return [row_type(*line.split("\t")) for line in lines[1:]]
 
 
-def write_rows(path: Path, rows: list) -> None:
+def write_rows(path: Path, row_type, rows: list) -> None:
     """Tab-separated `rows` under a header; no field may hold a tab or a line break."""
-    lines = ["\t".join(row) for row in [type(rows[0])._fields, *rows]]
-    if any(len(line.split("\t")) != len(rows[0]) or "\n" in line or "\r" in line for line in lines):
+    lines = ["\t".join(row) for row in [row_type._fields, *rows]]
+    if any(len(line.split("\t")) != len(row_type._fields) or "\n" in line or "\r" in line for line in lines):
         raise ValueError(f"{path}: a field holds a tab or a line break")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(f"{line}\n" for line in lines), encoding="utf8")
@@ -71,5 +71,5 @@ def read_table(folder: Path) -> AliasTable:
 
 def write_table(folder: Path, table: AliasTable) -> None:
     """Write `table` into `folder`, rows sorted."""
-    write_rows(folder / ENTRIES, sorted(table.entries.values()))
-    write_rows(folder / ALIASES, sorted(set(table.aliases)))
+    write_rows(folder / ENTRIES, Entry, sorted(table.entries.values()))
+    write_rows(folder / ALIASES, Alias, sorted(set(table.aliases)))

@@ -1,0 +1,113 @@
+"""The `dataset_linker` component: the catalogue dataset each mention names, as `ent.kb_id_` (the
+catalogue id), `ent._.dataset_url` and `ent._.dataset_full_name`; "" and None where it names none
+the table knows, or one of several it cannot tell apart."""
+
+import re
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..pipeline.mention_names import name_and_key
+from .alias_table import AliasTable, read_table, write_table
+
+DATASET_LINKER = "dataset_linker"
+# A trailing version ("ILSVRC 2012", "SQuAD v1.1", "SQuAD 2.0", "CoNLL'03") and a trailing split
+# ("COCO validation set", "SQuAD dev"): what is tried without them when the whole name is unknown.
+VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)\d\d|\s*'\d\d|[\s_-]*\d+\.\d+)$",
+                     re.IGNORECASE)
+SPLIT = re.compile(r"\s+(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?)(?:\s+(?:set|split|data))?$",
+                   re.IGNORECASE)
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+for _attr in ("dataset_url", "dataset_full_name"):
+    if not Span.has_extension(_attr):
+        Span.set_extension(_attr, default=None)
+
+
+def name_keys(name: str) -> List[str]:
+    """The keys to look `name` up by, in order: its own, without a trailing split, then without a
+    trailing version too."""
+    forms = [name, SPLIT.sub("", name)]
+    forms.append(VERSION.sub("", forms[-1]))
+    keys = []
+    for form in forms:
+        key = name_and_key(form)[1] if form.strip() else ""
+        if key and key not in keys:
+            keys.append(key)
+    return keys
+
+
+class DatasetLinker:
+    """Links mentions by the keys of their names (`span._.dataset_name`, set by
+    dataset_mention_names) to the alias table; a key of several datasets is resolved by the
+    document's other links, then the mention's year, then the one dataset it is the name of."""
+
+    def __init__(self, name: str, table: Optional[str] = None):
+        self.name = name
+        self.fixed = table is not None  # a table given in the config: from_disk keeps it
+        self.set_table(read_table(Path(table)) if table else AliasTable({}, []))
+
+    def set_table(self, table: AliasTable) -> None:
+        self.table, self.index = table, table.index()
+
+    def initialize(self, get_examples=None, *, nlp=None, table: Optional[str] = None) -> None:
+        """Load the alias table from the folder `table` (entries.tsv, aliases.tsv)."""
+        if table:
+            self.set_table(read_table(Path(table)))
+
+    def candidates(self, span: Span) -> List[Tuple[str, str]]:
+        """[(id, kind), ...] of the first of the span's keys that the table knows."""
+        name = span._.dataset_name if span._.dataset_name is not None else name_and_key(span.text)[0]
+        for key in name_keys(name):
+            if key in self.index:
+                return self.index[key]
+        return []
+
+    def choose(self, span: Span, candidates: List[Tuple[str, str]], linked: set) -> str:
+        """The id among `candidates` that the document's other links, the span's year or the kind of
+        alias single out; "" if none does."""
+        ids = [entry_id for entry_id, _kind in candidates]
+        if len(ids) == 1:
+            return ids[0]
+        years = set(YEAR.findall(span.text))
+        for chosen in ([i for i in ids if i in linked], [i for i in ids if self.table.entries[i].year in years],
+                       [i for i, kind in candidates if kind == "name"]):
+            if len(chosen) == 1:
+                return chosen[0]
+        return ""
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: Dict[int, List[Tuple[str, str]]] = {i: self.candidates(ent) for i, ent in enumerate(doc.ents)}
+        linked = {ids[0][0] for ids in found.values() if len(ids) == 1}
+        ents = []
+        for i, ent in enumerate(doc.ents):
+            entry_id = self.choose(ent, found[i], linked) if found[i] else ""
+            ents.append(Span(doc, ent.start, ent.end, ent.label, kb_id=entry_id) if entry_id != ent.kb_id_ else ent)
+        doc.ents = ents
+        for ent in doc.ents:
+            entry = self.table.entries.get(ent.kb_id_)
+            ent._.dataset_url = (entry.url or None) if entry else None
+            ent._.dataset_full_name = (entry.full_name or entry.name) if entry else None
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        write_table(Path(path), self.table)
+
+    def from_disk(self, path, *, exclude=tuple()) -> "DatasetLinker":
+        if not self.fixed:
+            self.set_table(read_table(Path(path)))
+        return self
+
+
+@Language.factory(
+    DATASET_LINKER,
+    default_config={"table": None},
+    requires=["doc.ents", "span._.dataset_name"],
+    assigns=["doc.ents", "span._.dataset_url", "span._.dataset_full_name"],
+)
+def dataset_linker(nlp: Language, name: str, table: Optional[str]) -> DatasetLinker:
+    """`table`: a folder with entries.tsv and aliases.tsv that replaces the one saved with the
+    pipeline (null: the saved one)."""
+    return DatasetLinker(name, table)
