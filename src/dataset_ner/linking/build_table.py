@@ -12,7 +12,9 @@ Rules, in order:
    entry (a version or derivative with an entry of its own keeps its name: "ImageNet-A").
 3. A CodeSOTA dataset whose name or full name is already an alias of a Papers with Code entry
    adds nothing; the others are entries (id: codesota-ID) with their name and full name.
-4. Keys are the pipeline's own (`dataset_key` of `dataset_name`); an alias whose key has no letter
+4. The bare name of a company or website ("Amazon", "Twitter", "Wikipedia": PLATFORMS) is no
+   alias: papers say "the Amazon dataset" of many different data sets.
+5. Keys are the pipeline's own (`dataset_key` of `dataset_name`); an alias whose key has no letter
    is dropped. A key shared by several entries keeps them all: the linker resolves it in context."""
 
 import gzip
@@ -32,6 +34,8 @@ LEADERBOARD = re.compile(
     re.IGNORECASE,
 )
 MAX_WORDS = 6
+PLATFORMS = frozenset({"amazon", "twitter", "facebook", "google", "youtube", "flickr", "wikipedia", "reddit", "yelp",
+                       "weibo", "instagram", "github", "stackoverflow", "stackexchange", "tumblr", "foursquare"})
 
 
 def clean(text) -> str:
@@ -53,8 +57,9 @@ def pwc_id(row: dict) -> str:
 
 
 def key_of(text: str) -> str:
+    """The alias key of `text`; "" for one without a letter or the name of a platform (rules 4, 5)."""
     key = name_and_key(text)[1]
-    return key if any(ch.isalpha() for ch in key) else ""
+    return key if any(ch.isalpha() for ch in key) and key not in PLATFORMS else ""
 
 
 def pwc_aliases(row: dict, other_names: Dict[str, set]) -> Iterator[Alias]:

@@ -13,12 +13,20 @@ from ..pipeline.mention_names import name_and_key
 from .alias_table import AliasTable, read_table, write_table
 
 DATASET_LINKER = "dataset_linker"
-# A trailing version ("ILSVRC 2012", "SQuAD v1.1", "SQuAD 2.0", "CoNLL'03") and a trailing split
-# ("COCO validation set", "SQuAD dev"): what is tried without them when the whole name is unknown.
-VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)\d\d|\s*'\d\d|[\s_-]*\d+\.\d+)$",
-                     re.IGNORECASE)
-SPLIT = re.compile(r"\s+(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?)(?:\s+(?:set|split|data))?$",
-                   re.IGNORECASE)
+# A trailing version ("ILSVRC 2012", "SQuAD v1.1", "SQuAD 2.0", "Penn Treebank III", "MNIST 12k",
+# "Switchboard 300h") and a trailing split ("COCO validation set", "SQuAD dev", "COCO test-dev",
+# "IJB-A split-1"): what is tried without them when the whole name is unknown.
+VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)\d\d|[\s_-]*\d+\.\d+|"
+                     r"\s+(?:I{1,3}|IV|V)|[\s_-]*\d+[kmh])$", re.IGNORECASE)
+SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)"
+                   r"(?:[\s_-]+(?:set|split|data|clean|other))?|test-dev|trainval|split[\s_-]*\d+)$", re.IGNORECASE)
+# Generic words after a name that dataset_name keeps ("CoNLL'03 shared task", "ATIS domain").
+TRAILING = re.compile(r"\s+(?:shared\s+task|task|domain|collections?|test\s+collections?|corpus|corpora)$", re.IGNORECASE)
+# A bracketed abbreviation inside the name ("Penn Treebank (PTB) III", "Wall Street Journal (WSJ)
+# eval92") and a two-digit year ("CoNLL'03").
+INNER_ABBREVIATION = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()]+)\)(?P<rest>.*)$")
+SHORT_YEAR = re.compile(r"\s*['’](\d\d)\b")
+YEAR = re.compile(r"\s*['’](\d\d)\b")
 YEAR = re.compile(r"(?:19|20)\d\d")
 
 for _attr in ("dataset_url", "dataset_full_name"):
@@ -26,14 +34,35 @@ for _attr in ("dataset_url", "dataset_full_name"):
         Span.set_extension(_attr, default=None)
 
 
+def full_year(match: re.Match) -> str:
+    return f" {'19' if match[1] > '50' else '20'}{match[1]}"
+
+
+def shorter_forms(name: str) -> List[str]:
+    """`name` without its trailing split, version or generic words, one at a time, as long as one
+    goes: "COCO 2017 test-dev" → "COCO 2017", "COCO"."""
+    forms = [name]
+    while True:
+        for pattern in (SPLIT, VERSION, TRAILING):
+            shorter = pattern.sub("", forms[-1])
+            if shorter != forms[-1] and shorter.strip():
+                forms.append(shorter)
+                break
+        else:
+            return forms
+
+
 def name_keys(name: str) -> List[str]:
-    """The keys to look `name` up by, in order: its own, without a trailing split, then without a
-    trailing version too."""
-    forms = [name, SPLIT.sub("", name)]
-    forms.append(VERSION.sub("", forms[-1]))
+    """The keys to look `name` up by, in order: its own; those of the name with a two-digit year
+    written out ("CoNLL'03" → "CoNLL 2003") and a bracketed abbreviation inside it dropped, then put
+    in place of what it abbreviates ("Penn Treebank (PTB) III" → "Penn Treebank III", "PTB III"),
+    each also without trailing splits, versions and generic words."""
+    written = SHORT_YEAR.sub(full_year, name)
+    inner = INNER_ABBREVIATION.match(written)
+    starts = [name, written] + ([inner["long"] + inner["rest"], inner["short"] + inner["rest"]] if inner else [])
     keys = []
-    for form in forms:
-        key = name_and_key(form)[1] if form.strip() else ""
+    for form in [shorter for start in starts for shorter in shorter_forms(start)]:
+        key = name_and_key(form)[1]
         if key and key not in keys:
             keys.append(key)
     return keys
