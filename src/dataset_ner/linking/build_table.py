@@ -15,12 +15,17 @@ Rules, in order:
 4. The bare name of a company or website ("Amazon", "Twitter", "Wikipedia": PLATFORMS) is no
    alias: papers say "the Amazon dataset" of many different data sets.
 5. Keys are the pipeline's own (`dataset_key` of `dataset_name`); an alias whose key has no letter
-   is dropped. A key shared by several entries keeps them all: the linker resolves it in context."""
+   is dropped.
+6. Entries whose names have one key are one dataset listed twice ("CIFAR-10" and "CIFAR10", the
+   CodeSOTA "MMLU-Pro" of two tasks), unless a name ends in "+" ("DailyDialog++" is not
+   "DailyDialog"): merged into the one with the most aliases, which takes the others' aliases.
+   Any other key shared by several entries keeps them all: the linker resolves it in context."""
 
 import gzip
 import json
 import re
 from pathlib import Path
+from collections import Counter, defaultdict
 from typing import Dict, Iterator, List
 
 import typer
@@ -75,8 +80,23 @@ def pwc_aliases(row: dict, other_names: Dict[str, set]) -> Iterator[Alias]:
             yield Alias(key, variant, "variant", entry_id)
 
 
+def merge_duplicates(table: AliasTable) -> AliasTable:
+    """`table` with the entries whose names share a key merged (rule 6)."""
+    by_name = defaultdict(list)
+    for entry in table.entries.values():
+        if not entry.name.endswith("+") and key_of(entry.name):
+            by_name[key_of(entry.name)].append(entry.id)
+    counts = Counter(alias.id for alias in table.aliases)
+    kept = {}
+    for ids in by_name.values():
+        keep = min(ids, key=lambda entry_id: (-counts[entry_id], entry_id))
+        kept.update({entry_id: keep for entry_id in ids})
+    entries = {entry_id: entry for entry_id, entry in table.entries.items() if kept.get(entry_id, entry_id) == entry_id}
+    return AliasTable(entries, [alias._replace(id=kept.get(alias.id, alias.id)) for alias in table.aliases])
+
+
 def build(pwc_rows: List[dict], codesota_rows: List[dict]) -> AliasTable:
-    """The alias table of both catalogues (rules 1 to 4)."""
+    """The alias table of both catalogues (rules 1 to 6)."""
     names: Dict[str, set] = {}
     for row in pwc_rows:
         for text in (row["name"], row["full_name"]):
@@ -97,7 +117,7 @@ def build(pwc_rows: List[dict], codesota_rows: List[dict]) -> AliasTable:
                       clean(row["paperUrl"] or row["downloadUrl"]), clean(row["year"]), "codesota")
         entries[entry.id] = entry
         aliases += [Alias(key_of(text), text, kind, entry.id) for kind, text in own]
-    return AliasTable(entries, aliases)
+    return merge_duplicates(AliasTable(entries, aliases))
 
 
 def main(

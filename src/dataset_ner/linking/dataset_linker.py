@@ -95,14 +95,16 @@ class DatasetLinker:
         return []
 
     def choose(self, span: Span, candidates: List[Tuple[str, str]], linked: set) -> str:
-        """The id among `candidates` that the document's other links, the span's year or the kind of
-        alias single out; "" if none does."""
+        """The id among `candidates` that a trailing "+" of the span, the document's other links, the
+        span's year or the kind of alias single out; "" if none does."""
         ids = [entry_id for entry_id, _kind in candidates]
         if len(ids) == 1:
             return ids[0]
+        plus = span.text.rstrip().endswith("+")  # "DailyDialog++" is not "DailyDialog"
         years = set(YEAR.findall(span.text))
-        for chosen in ([i for i in ids if i in linked], [i for i in ids if self.table.entries[i].year in years],
-                       [i for i, kind in candidates if kind == "name"]):
+        entries = self.table.entries
+        for chosen in ([i for i in ids if entries[i].name.endswith("+") == plus], [i for i in ids if i in linked],
+                       [i for i in ids if entries[i].year in years], [i for i, kind in candidates if kind == "name"]):
             if len(chosen) == 1:
                 return chosen[0]
         return ""
