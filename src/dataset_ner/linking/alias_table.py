@@ -6,6 +6,7 @@ from typing import Dict, List, NamedTuple, Tuple
 
 ENTRIES = "entries.tsv"
 ALIASES = "aliases.tsv"
+NOTICE = "NOTICE.md"  # the catalogues' credits and licenses, which travel with the table
 # How an alias names its dataset, strongest first: the catalogue's name, its full name, another listed name.
 KINDS = ("name", "full_name", "variant")
 
@@ -33,6 +34,7 @@ class Alias(NamedTuple):
 class AliasTable(NamedTuple):
     entries: Dict[str, Entry]
     aliases: List[Alias]
+    notice: str = ""
 
     def index(self) -> Dict[str, List[Tuple[str, str]]]:
         """key → [(id, kind), ...]: each id of the key once, with its strongest kind."""
@@ -60,16 +62,19 @@ def write_rows(path: Path, row_type, rows: list) -> None:
 
 
 def read_table(folder: Path) -> AliasTable:
-    """The table in `folder` (entries.tsv and aliases.tsv)."""
+    """The table in `folder` (entries.tsv, aliases.tsv and NOTICE.md where there is one)."""
     entries = {entry.id: entry for entry in read_rows(folder / ENTRIES, Entry)}
     aliases = read_rows(folder / ALIASES, Alias)
     unknown = sorted({alias.id for alias in aliases} - entries.keys())
     if unknown:
         raise ValueError(f"{folder / ALIASES}: aliases of ids not in {ENTRIES}: {unknown[:5]}")
-    return AliasTable(entries, aliases)
+    notice = (folder / NOTICE).read_text(encoding="utf8") if (folder / NOTICE).is_file() else ""
+    return AliasTable(entries, aliases, notice)
 
 
 def write_table(folder: Path, table: AliasTable) -> None:
     """Write `table` into `folder`, rows sorted."""
     write_rows(folder / ENTRIES, Entry, sorted(table.entries.values()))
     write_rows(folder / ALIASES, Alias, sorted(set(table.aliases)))
+    if table.notice:
+        (folder / NOTICE).write_text(table.notice, encoding="utf8")
