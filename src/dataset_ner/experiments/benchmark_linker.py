@@ -1,0 +1,47 @@
+"""Words/s of a pipeline with and without the dataset linker, in one run: the linker is added to the
+loaded pipeline with an alias table, and the passes with it and without it (select_pipes)
+alternate, so that both see the same machine load."""
+
+import statistics
+from pathlib import Path
+from typing import List
+
+import spacy
+import typer
+from wasabi import msg
+
+from ..data.gold import read_gold
+from ..evaluation.benchmark import words_per_second
+from ..json_files import write_json
+from ..linking.dataset_linker import DATASET_LINKER
+
+
+def main(
+    model: str = typer.Argument(..., help="Trained pipeline (directory or package) without the linker"),
+    table: Path = typer.Option(..., exists=True, file_okay=False, help="Alias table folder"),
+    corpora: List[Path] = typer.Option(..., "--corpus", help="JSONL files whose texts are processed"),
+    output: Path = typer.Option(..., help="JSON file to write"),
+    rounds: int = typer.Option(5, help="Timed passes with and without the linker, alternating"),
+    batch_size: int = typer.Option(64, help="nlp.pipe batch size"),
+):
+    """Median words/s of MODEL without and with dataset_linker, and the share the linker costs."""
+    texts = [sentence.text for path in corpora for sentence in read_gold(path)]
+    nlp = spacy.load(model)
+    nlp.add_pipe(DATASET_LINKER).initialize(table=str(table))
+    rates = {"without": [], "with": []}
+    for _ in range(rounds):
+        with nlp.select_pipes(disable=[DATASET_LINKER]):
+            rates["without"] += words_per_second(nlp, texts, batch_size, repeats=1)
+        rates["with"] += words_per_second(nlp, texts, batch_size, repeats=1)
+    medians = {name: statistics.median(values) for name, values in rates.items()}
+    cost = 1 - medians["with"] / medians["without"]
+    write_json(output, {"model": model, "texts": len(texts), "batch_size": batch_size, "rounds": rounds,
+                        **{f"words_per_second_{name}": round(value) for name, value in medians.items()},
+                        "runs": {name: [round(r) for r in values] for name, values in rates.items()},
+                        "linker_cost": round(cost, 4)})
+    msg.table([("without linker", round(medians["without"])), ("with linker", round(medians["with"])),
+               ("linker cost", f"{cost:.1%}")], divider=True)
+
+
+if __name__ == "__main__":
+    typer.run(main)
