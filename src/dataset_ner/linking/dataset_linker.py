@@ -26,7 +26,6 @@ TRAILING = re.compile(r"\s+(?:shared\s+task|task|domain|collections?|test\s+coll
 # eval92") and a two-digit year ("CoNLL'03").
 INNER_ABBREVIATION = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()]+)\)(?P<rest>.*)$")
 SHORT_YEAR = re.compile(r"\s*['’](\d\d)\b")
-YEAR = re.compile(r"\s*['’](\d\d)\b")
 YEAR = re.compile(r"(?:19|20)\d\d")
 
 for _attr in ("dataset_url", "dataset_full_name"):
@@ -70,8 +69,9 @@ def name_keys(name: str) -> List[str]:
 
 class DatasetLinker:
     """Links mentions by the keys of their names (`span._.dataset_name`, set by
-    dataset_mention_names) to the alias table; a key of several datasets is resolved by the
-    document's other links, then the mention's year, then the one dataset it is the name of."""
+    dataset_mention_names) to the alias table; a key of several datasets is resolved by a trailing
+    "+", then the document's other links, then the mention's year, then the one dataset it is the
+    name of."""
 
     def __init__(self, name: str, table: Optional[str] = None):
         self.name = name
