@@ -69,9 +69,9 @@ def test_unknown_names_stay_unlinked(nlp):
 
 
 def test_the_keys_a_name_is_looked_up_by():
-    assert name_keys("COCO 2017 test-dev") == ["coco2017testdev", "coco2017", "coco"]
-    assert name_keys("Penn Treebank (PTB) III") == ["penntreebankiii", "penntreebank", "ptbiii", "ptb"]
-    assert name_keys("CoNLL'03") == ["conll03", "conll2003", "conll"]
+    assert list(name_keys("COCO 2017 test-dev")) == ["coco2017testdev", "coco2017", "coco"]
+    assert list(name_keys("Penn Treebank (PTB) III")) == ["penntreebankiii", "penntreebank", "ptbiii", "ptb"]
+    assert list(name_keys("CoNLL'03")) == ["conll03", "conll2003", "conll"]
 
 
 def test_an_ambiguous_alias_is_resolved_by_the_document_or_left_unlinked(tmp_path):

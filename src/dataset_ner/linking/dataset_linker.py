@@ -4,7 +4,7 @@ the table knows, or one of several it cannot tell apart."""
 
 import re
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Iterator, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -51,20 +51,22 @@ def shorter_forms(name: str) -> List[str]:
             return forms
 
 
-def name_keys(name: str) -> List[str]:
-    """The keys to look `name` up by, in order: its own; those of the name with a two-digit year
-    written out ("CoNLL'03" → "CoNLL 2003") and a bracketed abbreviation inside it dropped, then put
-    in place of what it abbreviates ("Penn Treebank (PTB) III" → "Penn Treebank III", "PTB III"),
-    each also without trailing splits, versions and generic words."""
+def name_keys(name: str) -> Iterator[str]:
+    """The keys to look `name` up by, in order, each once: its own; those of the name with a
+    two-digit year written out ("CoNLL'03" → "CoNLL 2003") and a bracketed abbreviation inside it
+    dropped, then put in place of what it abbreviates ("Penn Treebank (PTB) III" → "Penn Treebank
+    III", "PTB III"), each also without trailing splits, versions and generic words. Lazily: the
+    linker stops at the first key the table knows."""
+    seen = set()
     written = SHORT_YEAR.sub(full_year, name)
     inner = INNER_ABBREVIATION.match(written)
     starts = [name, written] + ([inner["long"] + inner["rest"], inner["short"] + inner["rest"]] if inner else [])
-    keys = []
-    for form in [shorter for start in starts for shorter in shorter_forms(start)]:
-        key = name_and_key(form)[1]
-        if key and key not in keys:
-            keys.append(key)
-    return keys
+    for start in dict.fromkeys(starts):
+        for form in shorter_forms(start):
+            key = name_and_key(form)[1]
+            if key and key not in seen:
+                seen.add(key)
+                yield key
 
 
 class DatasetLinker:
@@ -87,12 +89,12 @@ class DatasetLinker:
             self.set_table(read_table(Path(table)))
 
     def candidates(self, span: Span) -> List[Tuple[str, str]]:
-        """[(id, kind), ...] of the first of the span's keys that the table knows."""
+        """[(id, kind), ...] of the first of the span's keys that the table knows: the key
+        dataset_mention_names gave it, else those of `name_keys`."""
+        if span._.dataset_key in self.index:
+            return self.index[span._.dataset_key]
         name = span._.dataset_name if span._.dataset_name is not None else name_and_key(span.text)[0]
-        for key in name_keys(name):
-            if key in self.index:
-                return self.index[key]
-        return []
+        return next((self.index[key] for key in name_keys(name) if key in self.index), [])
 
     def choose(self, span: Span, candidates: List[Tuple[str, str]], linked: set) -> str:
         """The id among `candidates` that a trailing "+" of the span, the document's other links, the
@@ -110,15 +112,15 @@ class DatasetLinker:
         return ""
 
     def __call__(self, doc: Doc) -> Doc:
-        found: Dict[int, List[Tuple[str, str]]] = {i: self.candidates(ent) for i, ent in enumerate(doc.ents)}
-        linked = {ids[0][0] for ids in found.values() if len(ids) == 1}
-        ents = []
-        for i, ent in enumerate(doc.ents):
-            entry_id = self.choose(ent, found[i], linked) if found[i] else ""
-            ents.append(Span(doc, ent.start, ent.end, ent.label, kb_id=entry_id) if entry_id != ent.kb_id_ else ent)
-        doc.ents = ents
-        for ent in doc.ents:
-            entry = self.table.entries.get(ent.kb_id_)
+        ents = list(doc.ents)
+        found = [self.candidates(ent) for ent in ents]
+        linked = {ids[0][0] for ids in found if len(ids) == 1}
+        ids = [self.choose(ent, candidates, linked) if candidates else "" for ent, candidates in zip(ents, found)]
+        if any(entry_id != ent.kb_id_ for ent, entry_id in zip(ents, ids)):
+            ents = [Span(doc, ent.start, ent.end, ent.label, kb_id=entry_id) for ent, entry_id in zip(ents, ids)]
+            doc.ents = ents
+        for ent, entry_id in zip(ents, ids):
+            entry = self.table.entries.get(entry_id)
             ent._.dataset_url = (entry.url or None) if entry else None
             ent._.dataset_full_name = (entry.full_name or entry.name) if entry else None
         return doc
