@@ -22,7 +22,7 @@ import typer
 from wasabi import msg
 
 from ..json_files import write_json
-from .benchmark_memory import TEMPLATE
+from .benchmark_memory import document_text
 
 BODY = "Filler words of a long body field that the extraction does not read. " * 580  # about 40 KB
 
@@ -32,7 +32,7 @@ def write_jsonl(path: Path, size: int) -> int:
     lines, written = 0, 0
     with path.open("w", encoding="utf8") as out:
         while written < size:
-            line = json.dumps({"id": lines, "text": TEMPLATE.format(i=lines), "body": BODY}) + "\n"
+            line = json.dumps({"id": lines, "text": document_text(lines), "body": BODY}) + "\n"
             out.write(line)
             written, lines = written + len(line), lines + 1
     return lines
@@ -43,7 +43,7 @@ def write_text(path: Path, size: int) -> None:
     with path.open("w", encoding="utf8") as out:
         written, i = 0, 0
         while written < size:
-            paragraph = " ".join(TEMPLATE.format(i=i + k) for k in range(8)) + "\n\n"
+            paragraph = " ".join(document_text(i + k) for k in range(8)) + "\n\n"
             out.write(paragraph)
             written, i = written + len(paragraph), i + 8
 

@@ -7,6 +7,7 @@
 """
 
 import functools
+import hashlib
 import time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
@@ -21,14 +22,21 @@ from ..extraction.extract import Counts, PipelineSpec, load_pipeline, mention_re
 from ..extraction.inputs import Document
 from ..json_files import write_json
 
-TEMPLATE = ("We train Model{i}x on the Corpus{i}K dataset and test it on the Set-{i} benchmark, following earlier "
-            "work on ImageNet with {i} seeds.")
+TEMPLATE = ("We train Model{name}x on the Corpus{name} dataset and test it on the Set-{name} benchmark, following "
+            "earlier work on ImageNet with seed {name}.")
+
+
+def document_text(i: int) -> str:
+    """Document `i`: 25 words, four of them new (a name of six letters drawn from a hash of `i`, so
+    that the texts' shape, and the pipeline's batches, stay alike from the first to the last)."""
+    name = "".join(chr(ord("a") + byte % 26) for byte in hashlib.sha1(str(i).encode()).digest()[:6])
+    return TEMPLATE.format(name=name)
 
 
 def documents(n: int) -> Iterator[Document]:
-    """`n` documents of 25 words, each with five words no other document has."""
+    """`n` documents of document_text."""
     for i in range(n):
-        yield Document(i, TEMPLATE.format(i=i))
+        yield Document(i, document_text(i))
 
 
 def plain_pieces(nlp, pieces, batch_size: int):
