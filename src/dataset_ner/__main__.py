@@ -13,6 +13,7 @@ from .extraction.processes import WorkerFailed
 from .extraction.progress import Progress
 from .extraction.report import write_report
 from .extraction.run_extract import pending_shards, run
+from .extraction.shard_inputs import InputNotShared
 from .extraction.shards import ERRORS, OutputBusy, OutputDir, SettingsMismatch
 from .input_error import InputError, stop
 from .json_files import read_jsonl
@@ -62,7 +63,7 @@ def extract(
         try:
             run(out, shards, PipelineSpec(model, int8, min_confidence), batch_size, max_chars, progress, n_process,
                 workers, scheduler, worker_timeout)
-        except (SettingsMismatch, NoConfidence) as err:
+        except (SettingsMismatch, NoConfidence, InputNotShared) as err:
             stop(err)
         except WorkerFailed as err:
             stop(f"WorkerFailed: {err}")

@@ -2,9 +2,9 @@
 
 The one JSONL reader: every non-blank line must hold a JSON object; a line that does not is a
 `BadLine`, an InputError that names the file and the line (blank lines are skipped but counted).
-`read_jsonl` stops at the first bad line; extraction, which reports bad lines and goes on, takes
-the same reader in its two steps, `jsonl_lines` then `parse_line`, so that a line is parsed only
-when its shard is extracted.
+`read_jsonl` stops at the first bad line; extraction, which reports bad lines and goes on, reads
+lines itself (with a bound on their length, `extraction.inputs.jsonl_items`) and parses each with
+`parse_line` when its shard is extracted.
 
 The writers keep what the project's files have always held: UTF-8 text, exact floats and ints of
 any size, one JSON value a line in JSONL, an indented document with a final newline in JSON. (srsly,

@@ -40,3 +40,13 @@ def test_long_text_runs_through_the_transformer_covering_every_token(transformer
     doc = transformer_nlp(text)
     align = doc._.trf_data.align
     assert len(doc) > 1000 and all(len(align[i].data) > 0 for i in range(len(doc)) if not doc[i].is_space)
+
+
+def test_new_words_leave_no_strings_behind(ruler_model):
+    nlp = spacy.load(ruler_model)
+    list(extract_records(nlp, [Document(0, "Warm-up on ImageNet.")]))
+    before = len(nlp.vocab.strings)
+    docs = [Document(i, f"We release Corpus{i}x and Benchmark{i}y, unlike ImageNet.") for i in range(300)]
+    records = list(extract_records(nlp, docs, batch_size=16))
+    assert [m["name"] for r in records for m in r["mentions"]] == ["ImageNet"] * 300
+    assert len(nlp.vocab.strings) == before

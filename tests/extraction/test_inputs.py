@@ -3,6 +3,7 @@ import json
 import pytest
 
 from dataset_ner.extraction.inputs import Document, Problem, expand_inputs, iter_items, parse_item
+from dataset_ner.extraction.shard_inputs import InputNotShared, InputRange, PendingShard, read_ranges
 
 
 def parsed(files, **fields):
@@ -51,3 +52,32 @@ def test_bad_jsonl_lines_are_problems_with_their_line(tmp_path, line, kind):
     good, problem = parsed([path])
     assert good == Document(0, "good")
     assert isinstance(problem, Problem) and (problem.file, problem.line, problem.kind) == (str(path), 2, kind)
+
+
+def test_a_jsonl_line_over_the_limit_is_one_problem_and_the_next_lines_are_read(tmp_path):
+    path = tmp_path / "d.jsonl"
+    long_line = json.dumps({"id": 1, "text": "ImageNet " * 500}).encode()
+    path.write_bytes(b'{"id": 0, "text": "short"}\n' + long_line + b'\n\n{"id": 2, "text": "after"}\n')
+    items = list(iter_items([path], max_line_bytes=1000))
+    first, problem, last = [parse_item(item) for item in items]
+    assert (first, last) == (Document(0, "short"), Document(2, "after"))
+    assert (problem.line, problem.kind) == (2, "line-too-long")
+    assert problem.problem == f"a line of {len(long_line) + 1:,} bytes, over the limit of 1,000"
+    assert items[1].raw is None and items[2].line == 4
+
+
+def test_a_shard_read_back_from_its_ranges_gives_the_same_items(tmp_path):
+    jsonl = tmp_path / "d.jsonl"
+    jsonl.write_text("".join(json.dumps({"id": i, "text": f"t{i}"}) + "\n" * (1 + i % 2) for i in range(7)),
+                     encoding="utf8")
+    text = tmp_path / "a.txt"
+    text.write_text("A text.", encoding="utf8")
+    items = list(iter_items([jsonl, text, jsonl]))
+    shard = PendingShard(0, items)
+    assert [r.line for r in shard.ranges()] == [1, 0, 1]
+    assert list(read_ranges(shard.ranges())) == items
+
+
+def test_a_worker_that_cannot_see_an_input_says_so(tmp_path):
+    with pytest.raises(InputNotShared, match=r"gone\.jsonl:0: the Dask worker on .* cannot see this input file"):
+        list(read_ranges([InputRange(str(tmp_path / "gone.jsonl"), 1, 0, 10)]))

@@ -7,14 +7,16 @@ from typing import Callable, Iterable, Iterator, List, NamedTuple, Tuple
 
 import spacy
 from spacy.tokens import Span
+from spacy.util import minibatch
 
 from ..pipeline.mention_names import name_and_key
 from ..pipeline.vocabulary import MENTION_CONFIDENCE
-from .inputs import Document
+from .inputs import Document, Problem
 from .pdf_text import PdfDocument
 from .split_text import split_text
 
 DEFAULT_MAX_CHARS = 2000
+PIPELINE_ERROR = "pipeline-error"
 
 
 class NoConfidence(ValueError):
@@ -58,10 +60,31 @@ Piece = Tuple[str, int]  # a piece of a document's text and its offset in that t
 Reader = Callable[[Iterable[Piece]], Iterator[Tuple[int, List[dict]]]]
 
 
+@dataclass(frozen=True)
+class Failed:
+    """What read_pieces gives, in place of mention records, for a piece the pipeline raised on."""
+
+    problem: str
+
+
 def read_pieces(nlp, pieces: Iterable[Piece], batch_size: int = 64) -> Iterator[Tuple[int, List[dict]]]:
-    """Per piece, in order: its number of tokens and its mention records, offsets into the document."""
-    for doc, offset in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
-        yield len(doc), [mention_record(e, offset) for e in doc.ents]
+    """Per piece, in order: its number of tokens and its mention records, offsets into the document.
+    Each batch goes through nlp.pipe inside nlp.memory_zone(), so the strings and lexemes it adds
+    are freed (memory stays flat however many documents pass); a batch that raises is read again
+    piece by piece, and a piece that still raises gives (0, Failed) instead of its records."""
+    for batch in minibatch(pieces, batch_size):
+        yield from _read_batch(nlp, batch)
+
+
+def _read_batch(nlp, batch: List[Piece]) -> List[Tuple[int, object]]:
+    try:
+        with nlp.memory_zone():
+            return [(len(doc), [mention_record(e, offset) for e in doc.ents])
+                    for doc, offset in nlp.pipe(batch, as_tuples=True, batch_size=len(batch))]
+    except Exception as err:
+        if len(batch) == 1:
+            return [(0, Failed(f"{type(err).__name__}: {err}"))]
+        return [result for piece in batch for result in _read_batch(nlp, [piece])]
 
 
 @functools.lru_cache(maxsize=2)
@@ -86,7 +109,8 @@ def extract_records(nlp, documents: Iterable[Document], batch_size: int = 64, ma
     in input order; with the "text" too where the Document has `store_text` (OutputDir.write
     keeps it in a file), and "warnings" where a PdfDocument has pages left out. Each text is cut
     into pieces of at most `max_chars` characters that go through nlp.pipe; mention offsets are
-    into the whole text."""
+    into the whole text. A document the pipeline raised on gives {"id", "error": a PIPELINE_ERROR
+    Problem's dict} instead (split_failed takes them out)."""
     return records_read_by(functools.partial(read_pieces, nlp, batch_size=batch_size), documents, max_chars, counts)
 
 
@@ -103,15 +127,27 @@ def records_read_by(read: Reader, documents: Iterable[Document], max_chars: int 
                 sources.append((doc, i == len(spans) - 1))
                 yield doc.text[start:end], start
 
-    mentions = []
+    mentions, failed = [], None
     for tokens, piece_mentions in read(pieces()):
         doc, last = sources.popleft()
         counts.words += tokens
-        mentions += piece_mentions
-        if last:
+        if isinstance(piece_mentions, Failed):
+            failed = failed or piece_mentions
+        else:
+            mentions += piece_mentions
+        if last and failed:
+            yield {"id": doc.id, "error": Problem(doc.file, doc.line, PIPELINE_ERROR, failed.problem).to_dict()}
+            mentions, failed = [], None
+        elif last:
             counts.documents += 1
             counts.mentions += len(mentions)
             warnings = [w.problem for w in doc.warnings] if isinstance(doc, PdfDocument) else []
             yield {"id": doc.id, "mentions": mentions, **({"text": doc.text} if doc.store_text else {}),
                    **({"warnings": warnings} if warnings else {})}
             mentions = []
+
+
+def split_failed(records: Iterable[dict]) -> Tuple[List[dict], List[dict]]:
+    """The records of documents extracted, and the problems of those the pipeline raised on."""
+    records = list(records)
+    return [r for r in records if "error" not in r], [r["error"] for r in records if "error" in r]

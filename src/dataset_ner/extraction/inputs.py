@@ -1,24 +1,33 @@
 """Documents to extract from: text files, PDFs, folders of them, JSON Lines; bad input becomes a Problem."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, List, Optional, Union
 
-from ..json_files import NOT_UTF8, BadLine, jsonl_lines, parse_line
+from ..json_files import NOT_UTF8, BadLine, parse_line
 
 JSONL_SUFFIX = ".jsonl"
 PDF_SUFFIX = ".pdf"
 PDF_GLOB = "*.[pP][dD][fF]"
 
 
+MAX_LINE_BYTES = 100 * 2**20  # a longer JSONL line is a LINE_TOO_LONG problem, read past and never held
+LINE_TOO_LONG = "line-too-long"
+
+
 @dataclass(frozen=True)
 class Item:
     """One unit of input, located without decoding it: a whole text or PDF file (line 0, `raw`
-    None: read on demand) or one non-blank line of a JSONL file (`raw`: its bytes)."""
+    None: read on demand) or one non-blank line of a JSONL file (`raw`: its bytes, or None where
+    they are not kept; `start`, `end`: its byte offsets; `too_long`: the limit a line longer than
+    it exceeded, its bytes never read into memory)."""
 
     file: str
     line: int
     raw: Optional[bytes] = None
+    start: int = 0
+    end: int = 0
+    too_long: int = 0
 
     @property
     def where(self) -> str:
@@ -28,16 +37,20 @@ class Item:
 @dataclass(frozen=True)
 class Document:
     """A text to extract from; `store_text`: the text exists nowhere else (extracted from a PDF),
-    so the output keeps a copy for the mentions' offsets to refer to."""
+    so the output keeps a copy for the mentions' offsets to refer to; `file` and `line`: where it
+    was read (for the problem, should the pipeline raise on it)."""
 
     id: Any
     text: str
     store_text: bool = False
+    file: str = field(default="", compare=False)
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
 class Problem:
-    """Input that cannot be extracted from: `kind` is one of not-utf8, bad-json, no-id, no-text, empty-text, bad-pdf."""
+    """Input that cannot be extracted from: `kind` is one of not-utf8, bad-json, line-too-long, no-id,
+    no-text, empty-text, bad-pdf (and pipeline-error, for a document the pipeline raised on)."""
 
     file: str
     line: int
@@ -62,14 +75,35 @@ def expand_inputs(paths: Iterable[Path], pattern: str = "*.txt") -> List[Path]:
     return files
 
 
-def iter_items(files: Iterable[Path]) -> Iterator[Item]:
+def iter_items(files: Iterable[Path], max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Item]:
     """One Item per text or PDF file, one per non-blank line of each `.jsonl` file, in order."""
     for path in files:
-        if path.suffix != JSONL_SUFFIX:
+        if Path(path).suffix != JSONL_SUFFIX:
             yield Item(str(path), 0)
             continue
-        for number, raw in jsonl_lines(path):
-            yield Item(str(path), number, raw)
+        yield from jsonl_items(path, max_line_bytes=max_line_bytes)
+
+
+def jsonl_items(path: Path, start: int = 0, end: Optional[int] = None, first_line: int = 1,
+                max_line_bytes: int = MAX_LINE_BYTES, keep_raw: bool = True) -> Iterator[Item]:
+    """An Item per non-blank line of the JSONL file `path` from byte `start` (the beginning of line
+    `first_line`) to byte `end` (default: the end of the file), read a line at a time, so that
+    memory is bounded by `max_line_bytes`: a longer line is read past in pieces (`too_long`)."""
+    with open(path, "rb") as lines:
+        lines.seek(start)
+        position, number = start, first_line
+        while end is None or position < end:
+            raw = lines.readline(max_line_bytes + 1)
+            if not raw:
+                return
+            size = len(raw)
+            if size > max_line_bytes:
+                while not raw.endswith(b"\n") and (raw := lines.readline(2**20)):
+                    size += len(raw)
+                yield Item(str(path), number, None, position, position + size, too_long=max_line_bytes)
+            elif raw.strip():
+                yield Item(str(path), number, raw if keep_raw else None, position, position + size)
+            position, number = position + size, number + 1
 
 
 def _decode(data: bytes, item: Item) -> Union[str, Problem]:
@@ -84,6 +118,9 @@ def _decode(data: bytes, item: Item) -> Union[str, Problem]:
 def parse_item(item: Item, id_field: str = "id", text_field: str = "text") -> Union[Document, Problem]:
     """The Document an Item holds, or the Problem that keeps it from being one. A text or PDF
     file's id is its path; a JSONL record's id is its `id_field` value."""
+    if item.too_long:
+        return Problem(item.file, item.line, LINE_TOO_LONG,
+                       f"a line of {item.end - item.start:,} bytes, over the limit of {item.too_long:,}")
     if item.raw is None and Path(item.file).suffix.lower() == PDF_SUFFIX:
         from .pdf_text import read_pdf  # it imports this module, and PDFium only when a PDF is read
 
@@ -106,4 +143,4 @@ def parse_item(item: Item, id_field: str = "id", text_field: str = "text") -> Un
             return Problem(item.file, item.line, "no-text", f"no text: '{text_field}' is {found}")
     if not text.strip():
         return Problem(item.file, item.line, "empty-text", "empty text")
-    return Document(doc_id, text)
+    return Document(doc_id, text, file=item.file, line=item.line)

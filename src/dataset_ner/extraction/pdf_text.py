@@ -62,4 +62,4 @@ def read_pdf(path: str) -> Union[PdfDocument, Problem]:
     text = repair_pages(texts)
     if not text.strip():
         return Problem(path, 0, "empty-text", "no text in the PDF (scanned pages without a text layer?)")
-    return PdfDocument(path, text, store_text=True, warnings=tuple(warnings))
+    return PdfDocument(path, text, store_text=True, file=path, warnings=tuple(warnings))

@@ -2,35 +2,29 @@
 
 import functools
 from collections import deque
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Iterable, Iterator, List, Optional
 
-from .extract import Counts, PipelineSpec, Reader, extract_records, load_pipeline, read_pieces, records_read_by
-from .inputs import Document, Item, Problem, parse_item
-from .pdf_text import PdfDocument
+from .extract import Counts, PipelineSpec, Reader, extract_records, load_pipeline, read_pieces, records_read_by, split_failed
+from .inputs import Item
 from .processes import Workers
 from .progress import Progress
+from .shard_inputs import InputRange, PendingShard, parse_items, read_ranges
 from .shards import OutputDir, plan_shards
-
-Shard = Tuple[int, List[Item], List[Document], List[dict]]
 
 
 def pending_shards(out: OutputDir, items: Iterable[Item], shard_size: int, id_field: str, text_field: str,
-                   n_shards: List[int]):
-    """Shards not yet completed, parsed: (index, items, documents, problems: the items' and the
-    PDF pages left out). Sets n_shards[0] to the total."""
+                   n_shards: List[int]) -> Iterator[PendingShard]:
+    """Shards not yet completed, unparsed: each is parsed where it is extracted (PendingShard).
+    Sets n_shards[0] to the total."""
     count = 0
     for index, shard_items in plan_shards(items, shard_size):
         count = index + 1
-        if out.is_done(index, shard_items):
-            continue
-        parsed = [parse_item(item, id_field, text_field) for item in shard_items]
-        problems = [p for p in parsed if isinstance(p, Problem)]
-        problems += [w for p in parsed if isinstance(p, PdfDocument) for w in p.warnings]
-        yield (index, shard_items, [p for p in parsed if isinstance(p, Document)], [p.to_dict() for p in problems])
+        if not out.is_done(index, shard_items):
+            yield PendingShard(index, shard_items, id_field, text_field)
     n_shards[0] = count
 
 
-def run_local(out: OutputDir, shards: Iterable[Shard], spec: PipelineSpec, batch_size: int, max_chars: int,
+def run_local(out: OutputDir, shards: Iterable[PendingShard], spec: PipelineSpec, batch_size: int, max_chars: int,
               n_process: int, progress: Progress, worker_timeout: float) -> None:
     """The documents of all pending shards through one pipeline in this process, or through
     `n_process` worker processes (Workers); each shard is written once its last record is out."""
@@ -44,19 +38,23 @@ def run_local(out: OutputDir, shards: Iterable[Shard], spec: PipelineSpec, batch
     write_as_read(out, shards, read, max_chars, progress)
 
 
-def write_as_read(out: OutputDir, shards: Iterable[Shard], read: Reader, max_chars: int, progress: Progress) -> None:
-    """Write each shard once `read` has given the last record of its documents."""
+def write_as_read(out: OutputDir, shards: Iterable[PendingShard], read: Reader, max_chars: int,
+                  progress: Progress) -> None:
+    """Parse each shard here and write it once `read` has given the last record of its documents
+    (a document the pipeline raised on among its problems)."""
     queue = deque()  # [index, items, n_documents, problems, records, words]
 
     def documents():
-        for index, items, docs, problems in shards:
-            queue.append([index, items, len(docs), problems, [], 0])
+        for shard in shards:
+            docs, problems = shard.parse()
+            queue.append([shard.index, shard.items, len(docs), problems, [], 0])
             yield from docs
 
     def flush():
         while queue and len(queue[0][4]) == queue[0][2]:
             index, items, _, problems, records, words = queue.popleft()
-            out.write(index, items, records, problems, words)
+            records, failed = split_failed(records)
+            out.write(index, items, records, problems + failed, words)
 
     counts = Counts()
     words_before = 0
@@ -70,11 +68,14 @@ def write_as_read(out: OutputDir, shards: Iterable[Shard], read: Reader, max_cha
     flush()
 
 
-def extract_shard(spec: PipelineSpec, documents: Sequence[Document], batch_size: int, max_chars: int):
-    """One Dask task: the records of one shard, and its word count; the model is loaded once per worker."""
+def extract_shard(spec: PipelineSpec, ranges: List[InputRange], id_field: str, text_field: str, batch_size: int,
+                  max_chars: int):
+    """One Dask task: read the shard's inputs from `ranges` here, on the worker, parse and extract
+    them; its records, problems and word count. The model is loaded once per worker."""
+    documents, problems = parse_items(list(read_ranges(ranges)), id_field, text_field)
     counts = Counts()
-    records = list(extract_records(load_pipeline(spec), documents, batch_size, max_chars, counts=counts))
-    return records, counts.words
+    records, failed = split_failed(extract_records(load_pipeline(spec), documents, batch_size, max_chars, counts=counts))
+    return records, problems + failed, counts.words
 
 
 def preload(spec: PipelineSpec) -> None:
@@ -82,10 +83,11 @@ def preload(spec: PipelineSpec) -> None:
     load_pipeline(spec)
 
 
-def run_dask(out: OutputDir, shards: Iterable[Shard], client, spec: PipelineSpec, batch_size: int,
+def run_dask(out: OutputDir, shards: Iterable[PendingShard], client, spec: PipelineSpec, batch_size: int,
              max_chars: int, progress: Progress, in_flight: int) -> None:
-    """Load the model on every worker, then submit one task per shard, at most `in_flight` at a time;
-    write each shard as its result comes back."""
+    """Load the model on every worker, then submit one task per shard (where its inputs are: the
+    worker reads them), at most `in_flight` at a time; write each shard as its result comes back.
+    A worker that dies costs nothing: Dask runs its tasks again on another."""
     from distributed import as_completed
 
     shards = iter(shards)
@@ -95,12 +97,10 @@ def run_dask(out: OutputDir, shards: Iterable[Shard], client, spec: PipelineSpec
     progress.restart()
 
     def submit_next() -> bool:
-        for index, items, docs, problems in shards:
-            if not docs:
-                out.write(index, items, [], problems, 0)
-                continue
-            future = client.submit(extract_shard, spec, docs, batch_size, max_chars, pure=False)
-            pending[future.key] = (index, items, problems)
+        for shard in shards:
+            future = client.submit(extract_shard, spec, shard.ranges(), shard.id_field, shard.text_field, batch_size,
+                                   max_chars, pure=False)
+            pending[future.key] = (shard.index, shard.items)
             ready.add(future)
             return True
         return False
@@ -109,15 +109,15 @@ def run_dask(out: OutputDir, shards: Iterable[Shard], client, spec: PipelineSpec
         if not submit_next():
             break
     for future in ready:
-        records, shard_words = future.result()
-        index, items, problems = pending.pop(future.key)
+        records, problems, shard_words = future.result()
+        index, items = pending.pop(future.key)
         out.write(index, items, records, problems, shard_words)
         documents, words = documents + len(records), words + shard_words
         progress.update(documents, words)
         submit_next()
 
 
-def run(out: OutputDir, shards: Iterable[Shard], spec: PipelineSpec, batch_size: int, max_chars: int,
+def run(out: OutputDir, shards: Iterable[PendingShard], spec: PipelineSpec, batch_size: int, max_chars: int,
         progress: Progress, n_process: int = 1, workers: int = 0, scheduler: Optional[str] = None,
         worker_timeout: float = 600) -> None:
     """Extract the pending shards into `out`: on the Dask cluster at `scheduler`, on a local Dask
