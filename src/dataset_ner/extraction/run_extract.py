@@ -6,6 +6,7 @@ from typing import Iterable, List, Optional, Sequence, Tuple
 
 from .extract import Counts, PipelineSpec, Reader, extract_records, load_pipeline, read_pieces, records_read_by
 from .inputs import Document, Item, Problem, parse_item
+from .paper_datasets import DatasetRule
 from .pdf_text import PdfDocument
 from .processes import Workers
 from .progress import Progress
@@ -37,15 +38,16 @@ def run_local(out: OutputDir, shards: Iterable[Shard], spec: PipelineSpec, batch
     if n_process > 1:
         with Workers(spec, n_process, batch_size, worker_timeout) as workers:
             progress.restart()
-            write_as_read(out, shards, workers.read, max_chars, progress)
+            write_as_read(out, shards, workers.read, max_chars, progress, spec.datasets)
         return
     read = functools.partial(read_pieces, load_pipeline(spec), batch_size=batch_size)
     progress.restart()
-    write_as_read(out, shards, read, max_chars, progress)
+    write_as_read(out, shards, read, max_chars, progress, spec.datasets)
 
 
-def write_as_read(out: OutputDir, shards: Iterable[Shard], read: Reader, max_chars: int, progress: Progress) -> None:
-    """Write each shard once `read` has given the last record of its documents."""
+def write_as_read(out: OutputDir, shards: Iterable[Shard], read: Reader, max_chars: int, progress: Progress,
+                  rule: DatasetRule = DatasetRule()) -> None:
+    """Write each shard once `read` has given the last record of its documents (dataset lists by `rule`)."""
     queue = deque()  # [index, items, n_documents, problems, records, words]
 
     def documents():
@@ -60,7 +62,7 @@ def write_as_read(out: OutputDir, shards: Iterable[Shard], read: Reader, max_cha
 
     counts = Counts()
     words_before = 0
-    for record in records_read_by(read, documents(), max_chars, counts):
+    for record in records_read_by(read, documents(), max_chars, counts, rule):
         flush()
         queue[0][4].append(record)
         queue[0][5] += counts.words - words_before
@@ -73,7 +75,7 @@ def write_as_read(out: OutputDir, shards: Iterable[Shard], read: Reader, max_cha
 def extract_shard(spec: PipelineSpec, documents: Sequence[Document], batch_size: int, max_chars: int):
     """One Dask task: the records of one shard, and its word count; the model is loaded once per worker."""
     counts = Counts()
-    records = list(extract_records(load_pipeline(spec), documents, batch_size, max_chars, counts=counts))
+    records = list(extract_records(load_pipeline(spec), documents, batch_size, max_chars, counts, spec.datasets))
     return records, counts.words
 
 
