@@ -3,7 +3,7 @@ the metrics files: every row into docs/model_card.md, the shipped pipelines' exa
 README, and a JSON for the package meta."""
 
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 import typer
 from wasabi import MarkdownRenderer, msg
@@ -69,6 +69,20 @@ def shipped_table(rows: List[Dict], shipped: List[str]) -> str:
     return MarkdownRenderer().table(cells, header, aligns=("l",) + ("r",) * (len(header) - 1))
 
 
+def papers_table(papers_dir: Path, pipelines: List[str]) -> str:
+    """A row per pipeline with a <pipeline>_test.json from evaluate-papers: papers, the lists'
+    threshold, precision, recall and F1 of the test papers' dataset lists."""
+    header = ["pipeline", "test papers", "threshold", "P", "R", "F1"]
+    cells = []
+    for name in pipelines:
+        path = papers_dir / f"{name}_test.json"
+        if path.exists():
+            result = read_json(path)
+            cells.append([name, str(result["n_papers"]), str(result["dataset_threshold"]),
+                          *(f"{result['scores'][k]:.3f}" for k in ("precision", "recall", "f1"))])
+    return MarkdownRenderer().table(cells, header, aligns=("l",) + ("r",) * (len(header) - 1))
+
+
 def main(
     pipelines: List[str] = typer.Argument(..., help="Pipeline names, as folders under --gold-dir"),
     shipped: List[str] = typer.Option(..., help="The pipelines the README's table shows"),
@@ -78,12 +92,16 @@ def main(
     readme: Path = typer.Option(..., help="README with the results markers"),
     card: Path = typer.Option(..., help="Markdown page with the model-card markers"),
     output: Path = typer.Option(..., help="JSON of the table, for the package meta"),
+    papers_dir: Optional[Path] = typer.Option(None, help="Folder of <pipeline>_test.json from evaluate-papers"),
 ):
     """Write every row between the model-card markers of CARD, the shipped pipelines' rows between the
-    results markers of README, and all rows as JSON."""
+    results markers of README, and all rows as JSON; with --papers-dir, the paper-level scores between
+    the papers-card markers of CARD."""
     rows = build_rows(gold_dir, read_json(speed), times_dir, pipelines)
     write_table(card, "model-card", full_table(rows))
     write_table(readme, "results", shipped_table(rows, shipped))
+    if papers_dir:
+        write_table(card, "papers-card", papers_table(papers_dir, pipelines))
     output.parent.mkdir(parents=True, exist_ok=True)
     write_json(output, [rounded(row) for row in rows])
     msg.good(f"Model card written to {card}, {readme} and {output}")
