@@ -34,8 +34,9 @@ def main(
     papers: Optional[Path] = typer.Option(None, help="papers.jsonl: only count the papers whose has_references is true"),
     output: Path = typer.Option(..., help="JSON of every paper's result"),
 ):
-    """Find the reference list of every PDF under FOLDERS and count how often one is found."""
-    files = [f for f in expand_inputs(folders, "*.pdf") if f.suffix.lower() == ".pdf"]
+    """Find the reference list of every PDF under FOLDERS (a file name met again is the same paper,
+    read once) and count how often one is found."""
+    files = list({f.name: f for f in reversed(expand_inputs(folders, "*.pdf")) if f.suffix.lower() == ".pdf"}.values())[::-1]
     if papers:
         with_references = {Path(r["file"]).name for _, r in read_jsonl(papers) if r.get("has_references")}
         files = [f for f in files if f.name in with_references]
