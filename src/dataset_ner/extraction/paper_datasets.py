@@ -1,6 +1,7 @@
 """One dataset list per paper: the paper's mentions grouped by key, each dataset with a paper-level
 confidence, kept at or above a threshold; mentions in the reference list left out unless asked."""
 
+import re
 from collections import Counter
 from typing import Iterable, List, NamedTuple, Optional
 
@@ -8,6 +9,9 @@ from .sections import REFERENCES
 
 # Chosen on the dev papers with evaluate-papers (docs/extraction.md): the threshold of highest F1.
 DEFAULT_DATASET_THRESHOLD = 0.5
+# A key that is another key of the paper and one digit after a letter: a footnote mark that PDF text
+# glues to the name ("MSCOCO1" beside "MSCOCO"), not a version ("CIFAR-100" beside "CIFAR-10").
+FOOTNOTE_MARK = re.compile(r"(?P<stem>.*[^\W\d])\d")
 
 
 class DatasetRule(NamedTuple):
@@ -34,7 +38,8 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
     """{"name", "key", "mentions", "confidence"} per key among the mentions counted (those outside the
     reference list, or all with `rule.include_references`): the most frequent name (ties: the first
     alphabetically), the number of mentions, their noisy-or confidence (rounded to 4 places; null
-    for a pipeline without confidence, whose datasets are all kept). Datasets below
+    for a pipeline without confidence, whose datasets are all kept). A key that is another of the
+    paper's keys with a footnote mark (FOOTNOTE_MARK) counts under that key. Datasets below
     `rule.threshold` are left out; the rest come by mentions, then key."""
     names, confidences = {}, {}
     for mention in mentions:
@@ -42,6 +47,11 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
             continue
         names.setdefault(mention["key"], Counter())[mention["name"]] += 1
         confidences.setdefault(mention["key"], []).append(mention.get("confidence"))
+    for key in list(names):
+        marked = FOOTNOTE_MARK.fullmatch(key)
+        if marked and marked["stem"] in names:
+            confidences[marked["stem"]] += confidences.pop(key)
+            names[marked["stem"]].update(names.pop(key))
     datasets = []
     for key, counts in names.items():
         confidence = noisy_or(confidences[key])
