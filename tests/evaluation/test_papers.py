@@ -41,8 +41,12 @@ def ruler(tmp_path):
 
 def test_the_real_papers_lists_are_scored_with_their_errors(papers, ruler, tmp_path):
     output = tmp_path / "dev.json"
-    invoke_command(main, [ruler, "--papers", papers, "--split", "dev", "--output", output, "--label", "ruler"])
+    invoke_command(main, [ruler, "--papers", papers, "--split", "dev", "--output", output, "--label", "ruler",
+                          "--records", tmp_path / "records.jsonl"])
     result = json.loads(output.read_text())
+    records = [json.loads(line) for line in (tmp_path / "records.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in records] == [str(papers.parent / g["file"]) for g in GOLD]
+    assert {m["section"] for m in records[1]["mentions"]} == {"body", "references"} and "text" not in records[1]
     # W19-8623 lists viggo, e2e, "ViGGO test set" (right: ViGGO once "test set" is dropped) and WebNLG
     # (named once in its body, not gold); W18-6504 lists Weather.gov only: its WebNLG is in the references.
     assert result["scores"] == {"precision": 0.8, "recall": 0.6, "f1": pytest.approx(24 / 35), "tp_pred": 4,

@@ -20,7 +20,7 @@ from ..extraction.extract import extract_records
 from ..extraction.paper_datasets import DEFAULT_DATASET_THRESHOLD, DatasetRule, paper_datasets
 from ..extraction.pdf_text import PdfDocument, read_pdf
 from ..input_error import InputError, stop
-from ..json_files import read_jsonl, write_json
+from ..json_files import read_jsonl, write_json, write_jsonl
 from ..pipeline.mention_names import dataset_key, name_and_key
 from .scoring import PRF
 
@@ -108,6 +108,7 @@ def main(
     label: Optional[str] = typer.Option(None, help="Name of the pipeline in the metrics (default: MODEL)"),
     dataset_threshold: float = typer.Option(DEFAULT_DATASET_THRESHOLD, min=0.0, max=1.0,
                                             help="The lists' paper-level confidence threshold"),
+    records_file: Optional[Path] = typer.Option(None, "--records", help="Also write the papers' extraction records (JSONL)"),
 ):
     """Extract the SPLIT papers with MODEL and score their dataset lists (reference mentions left
     out) at --dataset-threshold, and at every threshold of a sweep (choose on dev only)."""
@@ -118,6 +119,8 @@ def main(
         records = extract_papers(spacy.load(model), papers, papers_file.parent, papers_file)
     except InputError as err:
         stop(err)
+    if records_file:
+        write_jsonl(records_file, [{key: value for key, value in r.items() if key != "text"} for r in records])
     result = score_papers(papers, records, DatasetRule(dataset_threshold))
     sweep: Dict[float, dict] = {t: score_papers(papers, records, DatasetRule(t))["scores"] for t in THRESHOLDS}
     best = max(THRESHOLDS, key=lambda t: (round(sweep[t]["f1"], 6), t))
