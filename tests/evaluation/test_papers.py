@@ -54,6 +54,8 @@ def test_the_real_papers_lists_are_scored_with_their_errors(papers, ruler, tmp_p
     assert [(p["id"], p["false_positives"], p["missed"]) for p in result["papers"]] == [
         ("W19-8623", ["WebNLG"], []), ("W18-6504", [], ["Prodigy-METEO", "RoboCup"])]
     assert result["n_papers"] == 2 and len(result["sweep"]) == 21 and result["best_threshold"] == 0.99
+    # counting the references adds SPaRKy (W19-8623) and WebNLG (W18-6504), both wrong
+    assert {(row["tp_pred"], row["n_pred"]) for row in result["sweep_with_references"]} == {(4, 7)}
 
 
 def test_a_reported_name_matches_by_key_alias_or_without_split_words():
