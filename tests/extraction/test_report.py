@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dataset_ner.__main__ import app
+from dataset_ner.extraction.paper_datasets import DEFAULT_DATASET_THRESHOLD
 from dataset_ner.extraction.report import tally
 from dataset_ner.pipeline.mention_names import abbreviation_keys, name_and_key
 
@@ -121,6 +122,23 @@ def test_mean_confidence_column(mentions):
     lines = (mentions / "report.md").read_text().splitlines()
     assert "| # | Dataset | Key | Spellings | Documents | Mentions | Mean confidence |" in lines
     assert HMDB_ROW + " 0.98 |" in lines and IMAGENET_ROW + " — |" in lines
+
+
+def test_the_report_lists_datasets_at_the_extractions_dataset_threshold(mentions):
+    for part in mentions.glob("part-*.jsonl"):
+        records = [json.loads(line) for line in part.open()]
+        for record in records:
+            for mention in record["mentions"]:
+                mention["confidence"] = 0.98 if mention["key"] == "hmdb51" else 0.5
+        write_jsonl(part, records)
+    manifest = json.loads((mentions / "manifest.json").read_text())
+    assert manifest["settings"]["dataset_threshold"] == DEFAULT_DATASET_THRESHOLD
+    manifest["settings"]["dataset_threshold"] = 0.9
+    (mentions / "manifest.json").write_text(json.dumps(manifest))
+    report(mentions)
+    lines = (mentions / "report.md").read_text().splitlines()
+    assert "6 documents, 3 documents with a dataset, 4 mentions, 1 distinct datasets" in lines
+    assert [line for line in lines if line.startswith("| 1 ")] == [HMDB_ROW + " 0.98 |"]
 
 
 def test_a_folder_without_manifest_or_parts_is_refused(tmp_path):
