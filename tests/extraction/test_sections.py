@@ -59,3 +59,10 @@ def test_a_heading_inside_a_paragraph_after_a_sentence_starts_the_list():
 def test_a_text_without_a_reference_list_has_none():
     text = paragraphs("Abstract", PROSE, "1 Introduction", PROSE + "(Smith et al., 2019)", PROSE)
     assert reference_spans(text) == []
+
+
+def test_an_appendix_heading_run_into_its_paragraph_ends_the_list_but_an_initial_and_surname_does_not():
+    initials = "C Callaway and J Lester. 2002. Narrative prose generation. Artificial Intelligence, 139(2):213-252."
+    appendix = "B Training Details We train the model for ten epochs on the ImageNet training set with a batch of 64."
+    text = paragraphs(PROSE, PROSE, "References", ENTRIES[0], initials, ENTRIES[1], appendix, PROSE)
+    assert reference_spans(text) == [(text.index("References"), text.index(appendix) - 2)]

@@ -9,7 +9,8 @@ the first of a run of MIN_RUN entries in the second half of the text.
 An entry is a paragraph with a year and the shape of a citation: numbered ("[12]", "12."), an
 author-year entry ("Smith, J. and Lee, K. 2019. Title.", "… (2019).") or a venue word
 ("In Proceedings", "arXiv:", "Journal", "pages 12–20", "et al."). The list ends at an appendix
-or supplementary heading ("A Appendix", "Appendix B", "Supplementary Material", "A.1 Details")
+or supplementary heading ("A Appendix", "Appendix B", "Supplementary Material", "A.1 Details",
+"B Training Details We train ..." run into its paragraph)
 or where MIN_RUN long paragraphs in a row are not entries (prose again); else at the end. Its
 figure and table captions and the paragraphs after its last entry are left to the body.
 """
@@ -27,6 +28,10 @@ HEADING = re.compile(rf"^(?:{NUMBER}\s+)?(?:references?|bibliography|literature\
                      r"reference\s+list)(?:\s+and\s+notes)?\b\s*[:.]?(?=\s|$)", re.IGNORECASE)
 BACK_TO_BODY = re.compile(r"^(?:(?:[A-Z](?:\.\d+)*\.?|\d+\.?)\s+)?(?i:appendix|appendices|supplementary|supplemental)\b"
                           r"|^[A-Z](?:\.\d+)+\.?\s+[A-Z]|^[A-Z]\s+[A-Z][a-z]+(?:\s+[A-Za-z]+){0,6}$")
+# An appendix heading run into its first paragraph ("A Pre-training Details We construct ..."): no comma
+# or full stop in its first 25 characters and no year in its first 80, where an entry has them
+# ("A Vaswani, N Shazeer, ...", "C Callaway and J Lester. 2002.").
+LETTER_HEADING = re.compile(r"^[A-H]\s+[A-Z][\w&-]*\s(?![^\n]{0,25}[,.])(?![^\n]{0,80}\b(?:1[89]|20)\d\d\b)")
 INLINE_HEADING = re.compile(r"[.!?]\s+((?:References|REFERENCES|Bibliography|BIBLIOGRAPHY)\s+)(?=[A-Z\[])")
 CAPTION = re.compile(r"^(?:Figure|Fig\.|Table)\s*\d+\s*[:.]")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d[a-z]?\b")
@@ -63,7 +68,8 @@ def is_heading(paragraph: str) -> bool:
 
 def returns_to_body(paragraph: str) -> bool:
     """Whether a paragraph begins with an appendix or supplementary heading and is no entry."""
-    return bool(BACK_TO_BODY.match(paragraph.strip())) and not is_entry(paragraph[:200])
+    paragraph = paragraph.strip()
+    return bool(LETTER_HEADING.match(paragraph)) or (bool(BACK_TO_BODY.match(paragraph)) and not is_entry(paragraph[:200]))
 
 
 def list_start(text: str, spans: List[Tuple[int, int]]) -> int:
