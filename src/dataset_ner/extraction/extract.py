@@ -34,15 +34,19 @@ class PipelineSpec(NamedTuple):
 
 
 def mention_record(span: Span, offset: int) -> dict:
-    """{"text", "start", "end", "label", "name", "key", "confidence"} of one mention, offsets shifted
-    by `offset`; name and key as the pipeline set them (dataset_mention_names), else derived here,
-    confidence null where the pipeline has no dataset_mention_confidence."""
+    """{"text", "start", "end", "label", "name", "key", "confidence", "dataset_id", "dataset_url",
+    "dataset_full_name"} of one mention, offsets shifted by `offset`; name and key as the pipeline
+    set them (dataset_mention_names), else derived here, confidence null where the pipeline has no
+    dataset_mention_confidence, the catalogue dataset null where dataset_linker linked none."""
     name, key = name_and_key(span.text)
     if span._.dataset_key is not None:
         name, key = span._.dataset_name, span._.dataset_key
     confidence = span._.confidence if Span.has_extension("confidence") else None
+    linked = Span.has_extension("dataset_url") and bool(span.kb_id_)
     return {"text": span.text, "start": span.start_char + offset, "end": span.end_char + offset,
-            "label": span.label_, "name": name, "key": key, "confidence": confidence}
+            "label": span.label_, "name": name, "key": key, "confidence": confidence,
+            "dataset_id": span.kb_id_ or None, "dataset_url": span._.dataset_url if linked else None,
+            "dataset_full_name": span._.dataset_full_name if linked else None}
 
 
 @dataclass

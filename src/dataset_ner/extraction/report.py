@@ -28,7 +28,8 @@ MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
 @dataclass
 class Dataset:
-    """What the report says of one key: its names and spellings, and the documents that list it."""
+    """What the report says of one key (a catalogue id where the linker gave one): its names and
+    spellings, the documents that list it, and its catalogue entry."""
 
     key: str
     names: Counter = field(default_factory=Counter)
@@ -37,6 +38,9 @@ class Dataset:
     mentions: int = 0
     confidences: List[float] = field(default_factory=list)
     examples: List[Tuple[object, dict]] = field(default_factory=list)  # (document id, mention)
+    dataset_id: Optional[str] = None
+    full_name: Optional[str] = None
+    url: Optional[str] = None
 
     @property
     def name(self) -> str:
@@ -83,6 +87,14 @@ class Report:
     def has_confidence(self) -> bool:
         return any(d.confidences for d in self.shown)
 
+    @property
+    def has_links(self) -> bool:
+        return any(d.dataset_id for d in self.datasets)
+
+    def unlinked(self, n: int = 20) -> List[Dataset]:
+        """The `n` datasets of most mentions that the linker linked to no catalogue entry."""
+        return sorted((d for d in self.datasets if not d.dataset_id), key=lambda d: (-d.mentions, d.key))[:n]
+
 
 def read_manifest(folder: Path) -> dict:
     """The folder's manifest.json; InputError naming the folder if there is none."""
@@ -105,14 +117,15 @@ def read_records(folder: Path) -> Iterator[dict]:
 def tally(records: Iterator[dict], n_examples: int, abbreviations: Dict[str, str],
           rule: DatasetRule = DatasetRule()) -> Tuple[List[Dataset], Tuple[int, int, int]]:
     """Datasets by the number of documents that list them (paper_datasets by `rule`, then key), and
-    (documents, documents listing a dataset, mentions counted). A mention whose key is an
-    abbreviation the corpus spells out counts under the full name's key (`abbreviations`). Each
-    dataset keeps as examples the first mention counted in each of its first `n_examples` documents."""
+    (documents, documents listing a dataset, mentions counted). A mention linked to a catalogue
+    dataset counts under its id; another one whose key is an abbreviation the corpus spells out,
+    under the full name's key (`abbreviations`). Each dataset keeps as examples the first mention
+    counted in each of its first `n_examples` documents."""
     datasets: Dict[str, Dataset] = {}
     documents, with_datasets, mentions = 0, 0, 0
     for record in records:
         documents += 1
-        found = [{**m, "key": abbreviations.get(m["key"], m["key"])} for m in record["mentions"]
+        found = [{**m, "key": m.get("dataset_id") or abbreviations.get(m["key"], m["key"])} for m in record["mentions"]
                  if rule.include_references or m.get("section") != REFERENCES]
         listed = paper_datasets(found, rule)
         with_datasets += bool(listed)
@@ -123,6 +136,9 @@ def tally(records: Iterator[dict], n_examples: int, abbreviations: Dict[str, str
             if len(dataset.examples) < n_examples:
                 dataset.examples.append((record["id"], counted[0]))
             for mention in counted:
+                if mention.get("dataset_id"):
+                    dataset.dataset_id, dataset.full_name = mention["dataset_id"], mention.get("dataset_full_name")
+                    dataset.url = mention.get("dataset_url")
                 dataset.names[mention["name"]] += 1
                 dataset.spellings[mention["text"]] += 1
                 if mention.get("confidence") is not None:
@@ -248,9 +264,13 @@ COLUMNS = [("#", "num"), ("Dataset", "name"), ("Key", "key"), ("Spellings", "spe
            ("Mentions", "num"), ("Mean confidence", "num")]
 
 
+CATALOGUE = ("Catalogue entry", "link")  # a column only where the linker linked a mention
+
+
 def columns(report: Report) -> List[Tuple[str, str]]:
     """(heading, kind) of each table column; mean confidence only where some mention has one."""
-    return COLUMNS if report.has_confidence else COLUMNS[:-1]
+    heads = COLUMNS if report.has_confidence else COLUMNS[:-1]
+    return heads[:2] + [CATALOGUE] + heads[2:] if report.has_links else heads
 
 
 def table_rows(report: Report) -> Iterator[List[str]]:
@@ -260,7 +280,22 @@ def table_rows(report: Report) -> Iterator[List[str]]:
         mean = dataset.mean_confidence
         row = [str(rank), dataset.name, dataset.key, spellings, f"{dataset.documents:,}", f"{dataset.mentions:,}",
                "—" if mean is None else f"{mean:.2f}"]
+        if report.has_links:
+            row.insert(2, dataset.full_name or "")
         yield row[: len(columns(report))]
+
+
+def md_link(dataset: Dataset) -> str:
+    return f"[{md_escape(dataset.full_name)}]({dataset.url})" if dataset.url else md_escape(dataset.full_name or "")
+
+
+def unlinked_markdown(report: Report) -> List[str]:
+    """The most frequent names the linker left unlinked, where it linked some."""
+    if not report.has_links:
+        return []
+    return ["", "## Most frequent unlinked names", ""] + [
+        f"- {md_escape(d.name)} (`{d.key}`): {d.mentions:,} mentions in {d.documents:,} documents"
+        for d in report.unlinked()]
 
 
 def render_markdown(report: Report) -> str:
@@ -270,10 +305,13 @@ def render_markdown(report: Report) -> str:
              ", ".join(f"{n:,} {label}" for n, label in totals(report)), ""]
     if len(report.shown) < len(report.datasets):
         lines += [f"The {len(report.shown):,} datasets found in the most documents.", ""]
-    lines.append(MarkdownRenderer().table([[md_escape(cell) for cell in row] for row in table_rows(report)],
-                                          [heading for heading, _ in heads],
+    rows = [[md_escape(cell) for cell in row] for row in table_rows(report)]
+    if report.has_links:
+        for row, dataset in zip(rows, report.shown):
+            row[2] = md_link(dataset)
+    lines.append(MarkdownRenderer().table(rows, [heading for heading, _ in heads],
                                           ["r" if kind == "num" else "l" for _, kind in heads]))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + unlinked_markdown(report)) + "\n"
 
 
 CSS = """
@@ -319,6 +357,9 @@ def render_table(report: Report) -> str:
     for rank, row in enumerate(table_rows(report), start=1):
         cells = [e(cell) for cell in row]
         cells[1] = f'<a href="#dataset-{rank}">{cells[1]}</a>'
+        url = report.shown[rank - 1].url if report.has_links else None
+        if url:
+            cells[2] = f'<a href="{e(url)}">{cells[2]}</a>'
         rows.append("<tr>" + "".join(f'<td class="{kind}">{c}</td>' for (_, kind), c in zip(heads, cells)) + "</tr>")
     return f'<table class="datasets"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
@@ -342,6 +383,9 @@ def render_notes(report: Report) -> str:
         notes.append(("warning", "The extraction is incomplete: this report covers the shards written so far."))
     if len(report.shown) < len(report.datasets):
         notes.append(("note", f"The {len(report.shown):,} datasets found in the most documents."))
+    if report.has_links:
+        notes.append(("note", "Most frequent unlinked names: " + ", ".join(
+            f"{d.name} ({d.mentions:,})" for d in report.unlinked()) + "."))
     return "".join(f'<p class="{kind}">{e(note)}</p>' for kind, note in notes)
 
 

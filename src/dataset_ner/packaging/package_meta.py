@@ -28,11 +28,11 @@ SOURCES = [
 
 def performance(card: List[dict], pipeline: str) -> dict:
     """The pipeline's test scores as flat scalars, which `spacy package` renders in the wheel's
-    README: `<corpus>_exact_p`, `_r`, `_f` per test corpus, and `speed` (words/s, not rendered)."""
+    README: `<corpus>_exact_p`, `_r`, `_f` per test corpus (4 decimals), and `speed` (words/s, not rendered)."""
     rows = [row for row in card if row["pipeline"] == pipeline]
     if not rows:
         raise typer.BadParameter(f"the model card has no rows of pipeline {pipeline!r}")
-    scores = {f"{row['corpus']}_exact_{key[0]}": row["exact"][key] for row in rows for key in ("precision", "recall", "f1")}
+    scores = {f"{row['corpus']}_exact_{key[0]}": round(row["exact"][key], 4) for row in rows for key in ("precision", "recall", "f1")}
     return {**scores, "speed": rows[0]["words_per_second"]}
 
 

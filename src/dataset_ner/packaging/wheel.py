@@ -3,9 +3,11 @@ pipeline components, without this project among its requirements.
 
 The components are this project's pipeline modules, copied into the model package beside its
 `__init__.py`, which imports them so that `spacy.load` registers them; a module comes with the
-modules of its folder that it imports relatively (`from .vocabulary import LABEL`). They are not
-given to `spacy package --code`, which imports every file as a top-level module of its own, where
-a relative import fails.
+modules of its folder that it imports relatively (`from .vocabulary import LABEL`), and with those
+of a sibling stage folder it imports (the linker's `from ..pipeline.mention_names import
+name_and_key`), an import that the copy, beside that module, makes `from .mention_names import
+name_and_key`. They are not given to `spacy package --code`, which imports every file as a
+top-level module of its own, where a relative import fails.
 
 `spacy package` lists the distribution of every registered function the config names. In the project
 environment the components and the sentence-window span getter resolve through this project's entry
@@ -13,7 +15,7 @@ points, so `dataset_ner` would become a requirement of the wheel, although the w
 copies of that code. This step drops it from the package meta and then builds the wheel."""
 
 import ast
-import shutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -37,8 +39,14 @@ def drop_requirement(meta_path: Path, distribution: str = PROJECT) -> list:
     return meta["requirements"]
 
 
+def relative_imports(path: Path) -> List[ast.ImportFrom]:
+    return [node for node in ast.walk(ast.parse(path.read_text(encoding="utf8"), filename=str(path)))
+            if isinstance(node, ast.ImportFrom) and node.level]
+
+
 def with_local_imports(modules: List[Path]) -> List[Path]:
-    """`modules` and, recursively, the modules of their folders that they import relatively, each once."""
+    """`modules` and, recursively, the modules of their folders and of sibling folders that they
+    import relatively, each once."""
     found: List[Path] = []
     todo = list(modules)
     while todo:
@@ -48,13 +56,28 @@ def with_local_imports(modules: List[Path]) -> List[Path]:
         if not path.is_file():
             raise FileNotFoundError(f"{path}: no such pipeline module")
         found.append(path)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf8"), filename=str(path))):
-            if isinstance(node, ast.ImportFrom) and node.level:
-                if node.level > 1:
-                    raise ValueError(f"{path}:{node.lineno}: imports from outside its folder, which the wheel does not carry")
+        for node in relative_imports(path):
+            if node.level > 2 or (node.level == 2 and (not node.module or "." not in node.module)):
+                raise ValueError(f"{path}:{node.lineno}: imports from outside its folder and its sibling "
+                                 "folders' modules, which the wheel does not carry")
+            if node.level == 2:
+                todo.append(path.parent.parent.joinpath(*node.module.split(".")).with_suffix(".py"))
+            else:
                 names = [node.module.split(".")[0]] if node.module else [alias.name for alias in node.names]
                 todo += [path.parent / f"{name}.py" for name in names]
+    if len({path.name for path in found}) < len(found):
+        raise ValueError(f"two modules of one name among {[str(path) for path in found]}: the wheel holds them in one folder")
     return found
+
+
+def flat_source(path: Path) -> str:
+    """The source of `path` with its imports from sibling folders made imports from its own folder."""
+    lines = path.read_text(encoding="utf8").splitlines(keepends=True)
+    for node in relative_imports(path):
+        if node.level == 2:
+            lines[node.lineno - 1] = re.sub(rf"from \.\.{re.escape(node.module)}\b", f"from .{node.module.split('.')[-1]}",
+                                            lines[node.lineno - 1])
+    return "".join(lines)
 
 
 def add_components(package_dir: Path, modules: List[Path]) -> List[str]:
@@ -65,7 +88,7 @@ def add_components(package_dir: Path, modules: List[Path]) -> List[str]:
     package = package_dir / name
     copied = []
     for path in with_local_imports(modules):
-        shutil.copy(path, package / path.name)
+        (package / path.name).write_text(flat_source(path), encoding="utf8")
         copied.append(path.name)
     init = package / "__init__.py"
     head, found, tail = init.read_text(encoding="utf8").partition(VERSION_LINE)

@@ -1,0 +1,71 @@
+"""Convert the SciREX papers into silver DocBins (train and dev papers), the paper split and the test
+papers' sentences for hand annotation."""
+
+from collections import Counter
+from pathlib import Path
+
+import spacy
+import typer
+from spacy.tokens import DocBin
+from wasabi import msg
+
+from ..input_error import InputError, stop
+from ..json_files import write_json, write_jsonl
+from ..pipeline.vocabulary import LABEL
+from .scirex import NEGATIVE_TYPES, example_doc, examples, known_names, material_spellings, read_papers
+from .scirex_split import DEV_SHARE, TEST_SHARE, split_of, split_papers
+
+SPLIT_RULE = (f"SHA-1 of 'scirex:' + doc_id, first 4 bytes as a number in [0, 1): test below {TEST_SHARE}, "
+              f"dev below {TEST_SHARE + DEV_SHARE:.2f}, train above (scirex_split.py)")
+
+
+def main(
+    papers_path: Path = typer.Argument(..., help="SciREX papers, JSON Lines, gzipped or not (corpus/scirex/train_docs.jsonl.gz)"),
+    train_output: Path = typer.Option(..., help="DocBin of the train papers' sentences"),
+    dev_output: Path = typer.Option(..., help="DocBin of the dev papers' sentences"),
+    split_output: Path = typer.Option(..., help="JSON with the rule and the paper ids of each split"),
+    test_text: Path = typer.Option(..., help="JSONL of the test papers' sentences (id, doc_id, text, silver spans) for annotators"),
+    report: Path = typer.Option(..., help="JSON with the counts of sentences, spans and cleaning decisions per split"),
+):
+    """Write the silver DocBins, the split, the test sentences and a report."""
+    try:
+        papers = list(read_papers(papers_path))
+    except InputError as err:
+        stop(err)
+    spellings = material_spellings(papers)
+    known = known_names(papers, spellings)
+    nlp = spacy.blank("en")
+    decisions: Counter = Counter()
+    split_ids = split_papers(paper.doc_id for paper in papers)
+    docs = {"train": [], "dev": []}
+    rows, counts = [], {name: Counter() for name in split_ids}
+    for paper in papers:
+        split = split_of(paper.doc_id)
+        count = counts[split]
+        count["papers"] += 1
+        for example in examples(paper, spellings, known, decisions):
+            count["sentences"] += 1
+            count["material spans"] += len(example.materials)
+            count[f"{LABEL} spans"] += len(example.mentions)
+            count["negative spans (Method/Task/Metric)"] += sum(label in NEGATIVE_TYPES for *_, label in example.outside)
+            if split == "test":
+                rows.append({"id": example.id, "doc_id": example.doc_id, "text": example.text,
+                             "spans": [{"start": s, "end": e, "label": LABEL} for s, e in example.mentions]})
+                continue
+            doc = example_doc(nlp, example)
+            count["tokens"] += len(doc)
+            count["tokens missing"] += sum(token.ent_iob_ == "" for token in doc)
+            docs[split].append(doc)
+    for split, path in (("train", train_output), ("dev", dev_output)):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=docs[split], store_user_data=False).to_disk(path)
+    write_json(split_output, {"rule": SPLIT_RULE, **split_ids})
+    write_jsonl(test_text, rows)
+    write_json(report, {"splits": {name: dict(count) for name, count in counts.items()}, "decisions": dict(decisions.most_common())})
+    msg.table([(name, count["papers"], count["sentences"], count[f"{LABEL} spans"], count["negative spans (Method/Task/Metric)"])
+               for name, count in counts.items()], header=("split", "papers", "sentences", f"{LABEL}", "negatives"))
+    msg.good(f"{train_output}, {dev_output}, {split_output}, {test_text}, {report}")
+
+
+if __name__ == "__main__":
+    typer.run(main)

@@ -1,0 +1,80 @@
+"""The alias table: the catalogue's datasets (`entries.tsv`) and the keys of their names
+(`aliases.tsv`), read and written as tab-separated files. Ships in the model wheel with the linker."""
+
+from pathlib import Path
+from typing import Dict, List, NamedTuple, Tuple
+
+ENTRIES = "entries.tsv"
+ALIASES = "aliases.tsv"
+NOTICE = "NOTICE.md"  # the catalogues' credits and licenses, which travel with the table
+# How an alias names its dataset, strongest first: the catalogue's name, its full name, another listed name.
+KINDS = ("name", "full_name", "variant")
+
+
+class Entry(NamedTuple):
+    """One dataset of the catalogue."""
+
+    id: str
+    name: str
+    full_name: str
+    url: str
+    year: str
+    source: str
+
+
+class Alias(NamedTuple):
+    """A name of a dataset and its key (`dataset_key` of its `dataset_name`)."""
+
+    key: str
+    alias: str
+    kind: str
+    id: str
+
+
+class AliasTable(NamedTuple):
+    entries: Dict[str, Entry]
+    aliases: List[Alias]
+    notice: str = ""
+
+    def index(self) -> Dict[str, List[Tuple[str, str]]]:
+        """key → [(id, kind), ...]: each id of the key once, with its strongest kind."""
+        kinds: Dict[str, Dict[str, str]] = {}
+        for alias in self.aliases:
+            ids = kinds.setdefault(alias.key, {})
+            ids[alias.id] = min(ids.get(alias.id, alias.kind), alias.kind, key=KINDS.index)
+        return {key: list(ids.items()) for key, ids in kinds.items()}
+
+
+def read_rows(path: Path, row_type) -> list:
+    lines = path.read_text(encoding="utf8").splitlines()
+    if not lines or tuple(lines[0].split("\t")) != row_type._fields:
+        raise ValueError(f"{path}: the header is not {list(row_type._fields)}")
+    return [row_type(*line.split("\t")) for line in lines[1:]]
+
+
+def write_rows(path: Path, row_type, rows: list) -> None:
+    """Tab-separated `rows` under a header; no field may hold a tab or a line break."""
+    lines = ["\t".join(row) for row in [row_type._fields, *rows]]
+    if any(len(line.split("\t")) != len(row_type._fields) or "\n" in line or "\r" in line for line in lines):
+        raise ValueError(f"{path}: a field holds a tab or a line break")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{line}\n" for line in lines), encoding="utf8")
+
+
+def read_table(folder: Path) -> AliasTable:
+    """The table in `folder` (entries.tsv, aliases.tsv and NOTICE.md where there is one)."""
+    entries = {entry.id: entry for entry in read_rows(folder / ENTRIES, Entry)}
+    aliases = read_rows(folder / ALIASES, Alias)
+    unknown = sorted({alias.id for alias in aliases} - entries.keys())
+    if unknown:
+        raise ValueError(f"{folder / ALIASES}: aliases of ids not in {ENTRIES}: {unknown[:5]}")
+    notice = (folder / NOTICE).read_text(encoding="utf8") if (folder / NOTICE).is_file() else ""
+    return AliasTable(entries, aliases, notice)
+
+
+def write_table(folder: Path, table: AliasTable) -> None:
+    """Write `table` into `folder`, rows sorted."""
+    write_rows(folder / ENTRIES, Entry, sorted(table.entries.values()))
+    write_rows(folder / ALIASES, Alias, sorted(set(table.aliases)))
+    if table.notice:
+        (folder / NOTICE).write_text(table.notice, encoding="utf8")

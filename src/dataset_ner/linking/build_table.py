@@ -1,0 +1,142 @@
+"""Build the alias table from the Papers with Code and CodeSOTA catalogues (an asset step: the
+catalogues are not shipped; the table is).
+
+Rules, in order:
+1. Every Papers with Code dataset is an entry (id: its slug, or for the 29 rows without a URL its
+   name in lower case with hyphens, which merges 16 of them into the entry of that slug); its
+   names and full names are aliases.
+2. A listed variant is an alias unless it is a leaderboard name (a comma, bracket, percent sign,
+   arrow, "to" or "vs" between two datasets, or words of a setting: labels, epochs, shot, steps,
+   classes, sparsity, ...), has more than six words, puts words before the dataset's own name
+   ("Sequential MNIST", "Noisy MNIST": another setting), or is the name or full name of another
+   entry (a version or derivative with an entry of its own keeps its name: "ImageNet-A").
+3. A CodeSOTA dataset whose name or full name is already an alias of a Papers with Code entry
+   adds nothing; the others are entries (id: codesota-ID) with their name and full name.
+4. The bare name of a company or website ("Amazon", "Twitter", "Wikipedia": PLATFORMS) is no
+   alias: papers say "the Amazon dataset" of many different data sets.
+5. Keys are the pipeline's own (`dataset_key` of `dataset_name`); an alias whose key has no letter
+   is dropped.
+6. Entries whose names have one key are one dataset listed twice ("CIFAR-10" and "CIFAR10", the
+   CodeSOTA "MMLU-Pro" of two tasks), unless a name ends in "+" ("DailyDialog++" is not
+   "DailyDialog"): merged into the one with the most aliases, which takes the others' aliases.
+   Any other key shared by several entries keeps them all: the linker resolves it in context."""
+
+import gzip
+import json
+import re
+from pathlib import Path
+from collections import Counter, defaultdict
+from typing import Dict, Iterator, List
+
+import typer
+
+from ..pipeline.mention_names import name_and_key
+from .alias_table import Alias, AliasTable, Entry, write_table
+
+LEADERBOARD = re.compile(
+    r"[,()\[\]%=+<>→:]|->|\bto\b|-to-|\bvs\.?\b|\b(labels?|labeled|epochs?|sparsity|shots?|classes|steps?|"
+    r"proposals|conditional|level|image classification|image generation|per image)\b",
+    re.IGNORECASE,
+)
+MAX_WORDS = 6
+PLATFORMS = frozenset({"amazon", "twitter", "facebook", "google", "youtube", "flickr", "wikipedia", "reddit", "yelp",
+                       "weibo", "instagram", "github", "stackoverflow", "stackexchange", "tumblr", "foursquare"})
+
+
+def clean(text) -> str:
+    """`text` with whitespace runs as one space ("" for None)."""
+    return " ".join(str(text or "").split())
+
+
+def is_leaderboard_name(variant: str) -> bool:
+    return bool(LEADERBOARD.search(variant)) or len(variant.split()) > MAX_WORDS
+
+
+def adds_words_before(variant_key: str, name_key: str) -> bool:
+    """Whether the variant holds the name after other words: "sequentialmnist" of "mnist"."""
+    return name_key in variant_key and not variant_key.startswith(name_key)
+
+
+def pwc_id(row: dict) -> str:
+    return row["slug"] or re.sub(r"[^a-z0-9]+", "-", row["name"].lower()).strip("-")
+
+
+def key_of(text: str) -> str:
+    """The alias key of `text`; "" for one without a letter or the name of a platform (rules 4, 5)."""
+    key = name_and_key(text)[1]
+    return key if any(ch.isalpha() for ch in key) and key not in PLATFORMS else ""
+
+
+def pwc_aliases(row: dict, other_names: Dict[str, set]) -> Iterator[Alias]:
+    """The aliases of one Papers with Code row (rules 1 and 2); `other_names`: key → ids naming it."""
+    name_key, entry_id = key_of(row["name"]), pwc_id(row)
+    for kind, text in (("name", row["name"]), ("full_name", row["full_name"])):
+        if key_of(clean(text)):
+            yield Alias(key_of(clean(text)), clean(text), kind, entry_id)
+    for variant in map(clean, row["variants"] or []):
+        key = key_of(variant)
+        if (key and not is_leaderboard_name(variant) and not adds_words_before(key, name_key)
+                and other_names.get(key, {entry_id}) <= {entry_id}):
+            yield Alias(key, variant, "variant", entry_id)
+
+
+def merge_duplicates(table: AliasTable) -> AliasTable:
+    """`table` with the entries whose names share a key merged (rule 6)."""
+    by_name = defaultdict(list)
+    for entry in table.entries.values():
+        if not entry.name.endswith("+") and key_of(entry.name):
+            by_name[key_of(entry.name)].append(entry.id)
+    counts = Counter(alias.id for alias in table.aliases)
+    kept = {}
+    for ids in by_name.values():
+        keep = min(ids, key=lambda entry_id: (-counts[entry_id], entry_id))
+        kept.update({entry_id: keep for entry_id in ids})
+    entries = {entry_id: entry for entry_id, entry in table.entries.items() if kept.get(entry_id, entry_id) == entry_id}
+    return AliasTable(entries, [alias._replace(id=kept.get(alias.id, alias.id)) for alias in table.aliases])
+
+
+def build(pwc_rows: List[dict], codesota_rows: List[dict]) -> AliasTable:
+    """The alias table of both catalogues (rules 1 to 6)."""
+    names: Dict[str, set] = {}
+    for row in pwc_rows:
+        for text in (row["name"], row["full_name"]):
+            if key_of(clean(text)):
+                names.setdefault(key_of(clean(text)), set()).add(pwc_id(row))
+    entries: Dict[str, Entry] = {}
+    for row in sorted(pwc_rows, key=lambda row: not row["pwc_url"]):
+        entries.setdefault(pwc_id(row), Entry(pwc_id(row), clean(row["name"]), clean(row["full_name"]),
+                                              clean(row["pwc_url"]), clean(row["year"]), "paperswithcode"))
+    aliases = [alias for row in pwc_rows for alias in pwc_aliases(row, names)]
+    known = {alias.key for alias in aliases}
+    for row in codesota_rows:
+        own = [(kind, clean(row[field])) for kind, field in (("name", "name"), ("full_name", "fullName"))
+               if key_of(clean(row[field]))]
+        if not own or any(key_of(text) in known for _kind, text in own):
+            continue
+        entry = Entry(f"codesota-{row['id']}", clean(row["name"]), clean(row["fullName"]),
+                      clean(row["paperUrl"] or row["downloadUrl"]), clean(row["year"]), "codesota")
+        entries[entry.id] = entry
+        aliases += [Alias(key_of(text), text, kind, entry.id) for kind, text in own]
+    return merge_duplicates(AliasTable(entries, aliases))
+
+
+def main(
+    pwc: Path = typer.Argument(..., exists=True, help="pwc_datasets.jsonl.gz (Papers with Code, CC BY-SA 4.0)"),
+    codesota: Path = typer.Argument(..., exists=True, help="codesota_datasets.json.gz (CodeSOTA, CC BY 4.0)"),
+    output: Path = typer.Argument(..., help="Folder for entries.tsv and aliases.tsv"),
+):
+    """Write the alias table of both catalogues into OUTPUT."""
+    with gzip.open(pwc, "rt", encoding="utf8") as file:
+        pwc_rows = [json.loads(line) for line in file if line.strip()]
+    with gzip.open(codesota, "rt", encoding="utf8") as file:
+        codesota_rows = json.load(file)
+    table = build(pwc_rows, codesota_rows)
+    write_table(output, table)
+    index = table.index()
+    ambiguous = sum(len(ids) > 1 for ids in index.values())
+    typer.echo(f"{output}: {len(table.entries)} datasets, {len(set(table.aliases))} aliases, "
+               f"{len(index)} keys, {ambiguous} of them naming more than one dataset")
+
+
+if __name__ == "__main__":
+    typer.run(main)

@@ -1,0 +1,146 @@
+"""The `dataset_linker` component: the catalogue dataset each mention names, as `ent.kb_id_` (the
+catalogue id), `ent._.dataset_url` and `ent._.dataset_full_name`; "" and None where it names none
+the table knows, or one of several it cannot tell apart."""
+
+import re
+from pathlib import Path
+from typing import Iterator, List, Optional, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..pipeline.mention_names import name_and_key
+from .alias_table import AliasTable, read_table, write_table
+
+DATASET_LINKER = "dataset_linker"
+# A trailing version ("ILSVRC 2012", "SQuAD v1.1", "SQuAD 2.0", "Penn Treebank III", "MNIST 12k",
+# "Switchboard 300h") and a trailing split ("COCO validation set", "SQuAD dev", "COCO test-dev",
+# "IJB-A split-1"): what is tried without them when the whole name is unknown.
+VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)\d\d|[\s_-]*\d+\.\d+|"
+                     r"\s+(?:I{1,3}|IV|V)|[\s_-]*\d+[kmh])$", re.IGNORECASE)
+SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)"
+                   r"(?:[\s_-]+(?:set|split|data|clean|other))?|test-dev|trainval|split[\s_-]*\d+)$", re.IGNORECASE)
+# Generic words after a name that dataset_name keeps ("CoNLL'03 shared task", "ATIS domain").
+TRAILING = re.compile(r"\s+(?:shared\s+task|task|domain|collections?|test\s+collections?|corpus|corpora)$", re.IGNORECASE)
+# A bracketed abbreviation inside the name ("Penn Treebank (PTB) III", "Wall Street Journal (WSJ)
+# eval92") and a two-digit year ("CoNLL'03").
+INNER_ABBREVIATION = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()]+)\)(?P<rest>.*)$")
+SHORT_YEAR = re.compile(r"\s*['’](\d\d)\b")
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+for _attr in ("dataset_url", "dataset_full_name"):
+    if not Span.has_extension(_attr):
+        Span.set_extension(_attr, default=None)
+
+
+def full_year(match: re.Match) -> str:
+    return f" {'19' if match[1] > '50' else '20'}{match[1]}"
+
+
+def shorter_forms(name: str) -> List[str]:
+    """`name` without its trailing split, version or generic words, one at a time, as long as one
+    goes: "COCO 2017 test-dev" → "COCO 2017", "COCO"."""
+    forms = [name]
+    while True:
+        for pattern in (SPLIT, VERSION, TRAILING):
+            shorter = pattern.sub("", forms[-1])
+            if shorter != forms[-1] and shorter.strip():
+                forms.append(shorter)
+                break
+        else:
+            return forms
+
+
+def name_keys(name: str) -> Iterator[str]:
+    """The keys to look `name` up by, in order, each once: its own; those of the name with a
+    two-digit year written out ("CoNLL'03" → "CoNLL 2003") and a bracketed abbreviation inside it
+    dropped, then put in place of what it abbreviates ("Penn Treebank (PTB) III" → "Penn Treebank
+    III", "PTB III"), each also without trailing splits, versions and generic words. Lazily: the
+    linker stops at the first key the table knows."""
+    seen = set()
+    written = SHORT_YEAR.sub(full_year, name)
+    inner = INNER_ABBREVIATION.match(written)
+    starts = [name, written] + ([inner["long"] + inner["rest"], inner["short"] + inner["rest"]] if inner else [])
+    for start in dict.fromkeys(starts):
+        for form in shorter_forms(start):
+            key = name_and_key(form)[1]
+            if key and key not in seen:
+                seen.add(key)
+                yield key
+
+
+class DatasetLinker:
+    """Links mentions by the keys of their names (`span._.dataset_name`, set by
+    dataset_mention_names) to the alias table; a key of several datasets is resolved by a trailing
+    "+", then the document's other links, then the mention's year, then the one dataset it is the
+    name of."""
+
+    def __init__(self, name: str, table: Optional[str] = None):
+        self.name = name
+        self.fixed = table is not None  # a table given in the config: from_disk keeps it
+        self.set_table(read_table(Path(table)) if table else AliasTable({}, []))
+
+    def set_table(self, table: AliasTable) -> None:
+        self.table, self.index = table, table.index()
+
+    def initialize(self, get_examples=None, *, nlp=None, table: Optional[str] = None) -> None:
+        """Load the alias table from the folder `table` (entries.tsv, aliases.tsv)."""
+        if table:
+            self.set_table(read_table(Path(table)))
+
+    def candidates(self, span: Span) -> List[Tuple[str, str]]:
+        """[(id, kind), ...] of the first of the span's keys that the table knows: the key
+        dataset_mention_names gave it, else those of `name_keys`."""
+        if span._.dataset_key in self.index:
+            return self.index[span._.dataset_key]
+        name = span._.dataset_name if span._.dataset_name is not None else name_and_key(span.text)[0]
+        return next((self.index[key] for key in name_keys(name) if key in self.index), [])
+
+    def choose(self, span: Span, candidates: List[Tuple[str, str]], linked: set) -> str:
+        """The id among `candidates` that a trailing "+" of the span, the document's other links, the
+        span's year or the kind of alias single out; "" if none does."""
+        ids = [entry_id for entry_id, _kind in candidates]
+        if len(ids) == 1:
+            return ids[0]
+        plus = span.text.rstrip().endswith("+")  # "DailyDialog++" is not "DailyDialog"
+        years = set(YEAR.findall(span.text))
+        entries = self.table.entries
+        for chosen in ([i for i in ids if entries[i].name.endswith("+") == plus], [i for i in ids if i in linked],
+                       [i for i in ids if entries[i].year in years], [i for i, kind in candidates if kind == "name"]):
+            if len(chosen) == 1:
+                return chosen[0]
+        return ""
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        found = [self.candidates(ent) for ent in ents]
+        linked = {ids[0][0] for ids in found if len(ids) == 1}
+        ids = [self.choose(ent, candidates, linked) if candidates else "" for ent, candidates in zip(ents, found)]
+        if any(entry_id != ent.kb_id_ for ent, entry_id in zip(ents, ids)):
+            ents = [Span(doc, ent.start, ent.end, ent.label, kb_id=entry_id) for ent, entry_id in zip(ents, ids)]
+            doc.ents = ents
+        for ent, entry_id in zip(ents, ids):
+            entry = self.table.entries.get(entry_id)
+            ent._.dataset_url = (entry.url or None) if entry else None
+            ent._.dataset_full_name = (entry.full_name or entry.name) if entry else None
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        write_table(Path(path), self.table)
+
+    def from_disk(self, path, *, exclude=tuple()) -> "DatasetLinker":
+        if not self.fixed:
+            self.set_table(read_table(Path(path)))
+        return self
+
+
+@Language.factory(
+    DATASET_LINKER,
+    default_config={"table": None},
+    requires=["doc.ents", "span._.dataset_name"],
+    assigns=["doc.ents", "span._.dataset_url", "span._.dataset_full_name"],
+)
+def dataset_linker(nlp: Language, name: str, table: Optional[str]) -> DatasetLinker:
+    """`table`: a folder with entries.tsv and aliases.tsv that replaces the one saved with the
+    pipeline (null: the saved one)."""
+    return DatasetLinker(name, table)

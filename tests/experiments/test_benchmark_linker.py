@@ -1,0 +1,30 @@
+"""benchmark_linker on a real (ruler) pipeline: both rates, the linker-alone rate and the mentions."""
+
+import json
+
+import spacy
+import typer
+from typer.testing import CliRunner
+
+from dataset_ner.experiments.benchmark_linker import main
+from dataset_ner.pipeline.vocabulary import MENTION_NAMES
+
+from ..conftest import ROOT, write_jsonl
+
+
+def test_rates_with_and_without_the_linker_and_the_mentions_it_linked(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "DATASET", "pattern": "PTB"}])
+    nlp.add_pipe(MENTION_NAMES)
+    nlp.to_disk(tmp_path / "model")
+    write_jsonl(tmp_path / "gold.jsonl", [{"id": str(i), "text": "Results on PTB and FooBank.",
+                                           "spans": [{"start": 11, "end": 14}, {"start": 19, "end": 26}]} for i in range(20)])
+    app = typer.Typer()
+    app.command()(main)
+    result = CliRunner().invoke(app, [str(tmp_path / "model"), "--table", str(ROOT / "corpus/catalogue"), "--corpus",
+                                      str(tmp_path / "gold.jsonl"), "--output", str(tmp_path / "speed.json"), "--rounds", "2"])
+    assert result.exit_code == 0, result.output
+    speed = json.loads((tmp_path / "speed.json").read_text())
+    assert (speed["mentions"], speed["linked"], speed["gold_mentions"]) == (20, 20, 40)
+    assert [len(speed["runs"][name]) for name in ("without", "with", "linker_alone_gold")] == [2, 2, 2]
+    assert speed["words_per_second_with"] > 0 and 0 < speed["linker_cost_at_gold_mentions"] < 1

@@ -1,0 +1,93 @@
+"""The cleaning rules of the alias table, on catalogue rows written as the two catalogues have them,
+and the committed table they built."""
+
+from dataset_ner.linking.alias_table import read_table, write_table
+from dataset_ner.linking.build_table import build
+
+from ..conftest import ROOT
+
+
+def pwc(slug, name, variants=(), full_name=None, year=None, url=True):
+    return {"slug": slug if url else None, "name": name, "full_name": full_name, "variants": list(variants),
+            "year": year, "pwc_url": f"https://paperswithcode.com/dataset/{slug}" if url else None}
+
+
+def codesota(entry_id, name, full_name=None):
+    return {"id": entry_id, "name": name, "fullName": full_name, "paperUrl": None, "downloadUrl": None, "year": 2024}
+
+
+ROWS = [
+    pwc("penn-treebank", "Penn Treebank", ["Penn Treebank", "PTB", "Penn Treebank (Character Level)"]),
+    pwc("market-1501", "Market-1501", ["Duke to Market", "Market-1501", "DukeMTMC-reID->Market-1501"]),
+    pwc("cifar-10", "CIFAR-10", ["CIFAR-10, 4000 Labels", "Sequential CIFAR-10", "CIFAR10 100k"]),
+    pwc("cifar10", "CIFAR10"),
+    pwc("pascal-voc", "PASCAL VOC", ["PASCAL VOC 2007", "PASCAL VOC 2012", "VOC12"], "PASCAL Visual Object Classes Challenge"),
+    pwc("pascal-voc-2007", "PASCAL VOC 2007"),
+    pwc("squad", "SQuAD", ["SQuAD2.0", "SQuAD1.1"], "Stanford Question Answering Dataset"),
+    pwc("dailydialog", "DailyDialog"),
+    pwc("dailydialog-1", "DailyDialog++"),
+    pwc("amazon-reviews", "Amazon", ["Amazon Reviews"]),
+    pwc("ctb-a", "CTB-A", ["CTB"]),
+    pwc("ctb-b", "CTB-B", ["CTB"]),
+    pwc("tweetqa", "TWEETQA", url=False),
+]
+CODESOTA = [codesota("1", "SQuAD", "Stanford Question Answering Dataset"), codesota("2", "MMLU-Pro"),
+            codesota("mmlu-pro", "MMLU-Pro")]
+
+
+def aliases_of(table, entry_id):
+    return sorted(alias.alias for alias in table.aliases if alias.id == entry_id)
+
+
+def test_leaderboard_names_and_other_settings_are_no_aliases():
+    table = build(ROWS, CODESOTA)
+    assert aliases_of(table, "market-1501") == ["Market-1501", "Market-1501"]  # its name, and the variant
+    assert "CIFAR-10, 4000 Labels" not in aliases_of(table, "cifar-10")
+    assert "Sequential CIFAR-10" not in aliases_of(table, "cifar-10")
+    assert "Penn Treebank (Character Level)" not in aliases_of(table, "penn-treebank")
+
+
+def test_full_names_and_abbreviations_are_aliases():
+    index = build(ROWS, CODESOTA).index()
+    assert index["ptb"] == [("penn-treebank", "variant")]
+    assert index["stanfordquestionanswering"] == [("squad", "full_name")]  # "Dataset" dropped as in mentions
+    assert index["squad20"] == [("squad", "variant")]
+
+
+def test_a_version_with_an_entry_of_its_own_keeps_its_name():
+    index = build(ROWS, CODESOTA).index()
+    assert index["pascalvoc2007"] == [("pascal-voc-2007", "name")]
+    assert index["pascalvoc2012"] == [("pascal-voc", "variant")]
+
+
+def test_ambiguous_aliases_keep_all_their_candidates_and_platforms_are_none():
+    index = build(ROWS, CODESOTA).index()
+    assert sorted(index["ctb"]) == [("ctb-a", "variant"), ("ctb-b", "variant")]
+    assert "amazon" not in index and index["amazonreviews"] == [("amazon-reviews", "variant")]
+
+
+def test_duplicates_merge_but_a_plus_names_another_dataset():
+    table = build(ROWS, CODESOTA)
+    index = table.index()
+    assert index["cifar10"] == [("cifar-10", "name")] and "cifar10" not in table.entries
+    assert sorted(index["dailydialog"]) == [("dailydialog", "name"), ("dailydialog-1", "name")]
+    assert [i for i in table.entries if i.startswith("codesota")] == ["codesota-2"]  # codesota-1 is PwC's SQuAD
+    assert index["tweetqa"] == [("tweetqa", "name")]  # a row without a URL: its name, hyphenated
+
+
+def test_the_table_round_trips_through_its_files(tmp_path):
+    table = build(ROWS, CODESOTA)._replace(notice="CC BY-SA 4.0\n")
+    write_table(tmp_path, table)
+    again = read_table(tmp_path)
+    assert again.entries == table.entries and sorted(again.aliases) == sorted(set(table.aliases))
+    assert again.notice == "CC BY-SA 4.0\n"
+
+
+def test_the_committed_table_and_its_notice():
+    table = read_table(ROOT / "corpus/catalogue")
+    index = table.index()
+    assert len(table.entries) > 6000
+    for key, entry_id in [("ptb", "penn-treebank"), ("ilsvrc2015", "imagenet"), ("squad20", "squad"),
+                          ("market1501", "market-1501"), ("stanfordquestionanswering", "squad")]:
+        assert index[key] == [(entry_id, index[key][0][1])], key
+    assert "CC BY-SA 4.0" in table.notice and "CC BY 4.0" in table.notice

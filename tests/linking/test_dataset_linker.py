@@ -1,0 +1,95 @@
+"""The dataset_linker component in a real pipeline: links by key, leaves unknown and unresolved
+names unlinked, resolves ambiguous ones in context, saves its table and takes a user's."""
+
+import pytest
+import spacy
+
+import dataset_ner.linking.dataset_linker  # noqa: F401 (registers the factory)
+from dataset_ner.linking.alias_table import Alias, AliasTable, Entry, write_table
+from dataset_ner.linking.dataset_linker import name_keys
+from dataset_ner.pipeline.vocabulary import MENTION_NAMES
+
+from ..conftest import ROOT
+
+
+def entry(entry_id, name, year=""):
+    return Entry(entry_id, name, "", f"https://example.org/{entry_id}", year, "test")
+
+
+def own_table(folder):
+    """A small catalogue: "CTB" names two datasets, "VOT" three years of one challenge."""
+    entries = [entry("ctb-zh", "Chinese Treebank"), entry("ctb-cam", "CTB Camera"), entry("vot2015", "VOT2015", "2015"),
+               entry("vot2016", "VOT2016", "2016"), entry("mine", "MyCorpus")]
+    aliases = [Alias("chinesetreebank", "Chinese Treebank", "name", "ctb-zh"), Alias("ctb", "CTB", "variant", "ctb-zh"),
+               Alias("ctb", "CTB", "variant", "ctb-cam"), Alias("vot", "VOT", "variant", "vot2015"),
+               Alias("vot", "VOT", "variant", "vot2016"), Alias("mycorpus", "MyCorpus", "name", "mine")]
+    write_table(folder, AliasTable({e.id: e for e in entries}, aliases, "test notice\n"))
+    return folder
+
+
+def linker_nlp(table):
+    nlp = spacy.blank("en")
+    nlp.add_pipe(MENTION_NAMES)
+    nlp.add_pipe("dataset_linker", config={"table": str(table)})
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return linker_nlp(ROOT / "corpus/catalogue")
+
+
+def link(nlp, text, names):
+    doc, spans, start = nlp.make_doc(text), [], 0
+    for name in names:  # each after the one before
+        start = text.index(name, start)
+        spans.append(doc.char_span(start, start + len(name), "DATASET"))
+        start += len(name)
+    doc.ents = spans
+    return [(ent.text, ent.kb_id_, ent._.dataset_full_name, ent._.dataset_url, ent._.dataset_key) for ent in nlp(doc).ents]
+
+
+def test_names_spellings_and_versions_link_to_one_entry(nlp):
+    found = link(nlp, "We use PTB, the Penn Treebank dataset, SQuAD2.0, SQuAD v1.1, Market1501 and the COCO validation set.",
+                 ["PTB", "the Penn Treebank dataset", "SQuAD2.0", "SQuAD v1.1", "Market1501", "the COCO validation set"])
+    assert [(text, entry_id) for text, entry_id, *_ in found] == [
+        ("PTB", "penn-treebank"), ("the Penn Treebank dataset", "penn-treebank"), ("SQuAD2.0", "squad"),
+        ("SQuAD v1.1", "squad"), ("Market1501", "market-1501"), ("the COCO validation set", "coco")]
+    assert found[2][2:] == ("Stanford Question Answering Dataset", "https://paperswithcode.com/dataset/squad", "squad20")
+
+
+def test_a_version_with_its_own_entry_links_there(nlp):
+    assert [e[1] for e in link(nlp, "PASCAL VOC 2007 and PASCAL VOC.", ["PASCAL VOC 2007", "PASCAL VOC"])] == [
+        "pascal-voc-2007", "pascal-voc"]
+
+
+def test_unknown_names_stay_unlinked(nlp):
+    assert link(nlp, "Our own FooBarQA-17 corpus and the Amazon dataset.", ["FooBarQA-17 corpus", "Amazon dataset"]) == [
+        ("FooBarQA-17 corpus", "", None, None, "foobarqa17"), ("Amazon dataset", "", None, None, "amazon")]
+
+
+def test_the_keys_a_name_is_looked_up_by():
+    assert list(name_keys("COCO 2017 test-dev")) == ["coco2017testdev", "coco2017", "coco"]
+    assert list(name_keys("Penn Treebank (PTB) III")) == ["penntreebankiii", "penntreebank", "ptbiii", "ptb"]
+    assert list(name_keys("CoNLL'03")) == ["conll03", "conll2003", "conll"]
+
+
+def test_an_ambiguous_alias_is_resolved_by_the_document_or_left_unlinked(tmp_path):
+    nlp = linker_nlp(own_table(tmp_path / "table"))
+    assert [e[1] for e in link(nlp, "Results on CTB.", ["CTB"])] == [""]
+    assert [e[1] for e in link(nlp, "The Chinese Treebank: results on CTB.", ["Chinese Treebank", "CTB"])] == [
+        "ctb-zh", "ctb-zh"]
+    assert [e[1] for e in link(nlp, "VOT 2016 and VOT.", ["VOT 2016", "VOT"])] == ["vot2016", ""]
+
+
+def test_the_table_is_saved_with_the_pipeline_and_a_config_table_replaces_it(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe(MENTION_NAMES)
+    nlp.add_pipe("dataset_linker").initialize(table=str(ROOT / "corpus/catalogue"))
+    nlp.to_disk(tmp_path / "pipeline")
+    assert (tmp_path / "pipeline/dataset_linker/NOTICE.md").read_text() == (ROOT / "corpus/catalogue/NOTICE.md").read_text()
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert [e[1] for e in link(loaded, "On PTB.", ["PTB"])] == ["penn-treebank"]
+    own = own_table(tmp_path / "own")
+    replaced = spacy.load(tmp_path / "pipeline", config={"components": {"dataset_linker": {"table": str(own)}}})
+    assert [e[1] for e in link(replaced, "On PTB and MyCorpus.", ["PTB", "MyCorpus"])] == ["", "mine"]
