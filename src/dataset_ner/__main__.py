@@ -9,6 +9,7 @@ from wasabi import msg
 
 from .extraction.extract import DEFAULT_MAX_CHARS, NoConfidence, PipelineSpec
 from .extraction.inputs import expand_inputs, iter_items
+from .extraction.paper_datasets import DEFAULT_DATASET_THRESHOLD, DatasetRule
 from .extraction.processes import WorkerFailed
 from .extraction.progress import Progress
 from .extraction.report import write_report
@@ -43,15 +44,21 @@ def extract(
     scheduler: Optional[str] = typer.Option(None, help="Address of a running Dask scheduler, e.g. tcp://host:8786"),
     int8: bool = typer.Option(False, "--int8", help="Quantise the transformer's Linear layers to int8 (CPU)"),
     min_confidence: float = typer.Option(0.0, min=0.0, max=1.0, help="Drop mentions below this confidence (0 keeps all)"),
+    dataset_threshold: float = typer.Option(DEFAULT_DATASET_THRESHOLD, min=0.0, max=1.0,
+                                            help="Keep a dataset in a document's list from this paper-level confidence"),
+    include_references: bool = typer.Option(False, "--include-references",
+                                            help="Count mentions in the reference list in the documents' dataset lists"),
 ):
-    """Write the DATASET mentions of every input document to OUT/part-*.jsonl, one record per document."""
+    """Write the DATASET mentions of every input document, and its dataset list, to OUT/part-*.jsonl, one
+    record per document."""
     try:
         files = expand_inputs(inputs, pattern)
     except FileNotFoundError as err:
         stop(err)
     settings = {"inputs": [str(p.resolve()) for p in inputs], "glob": pattern, "id_field": id_field,
                 "text_field": text_field, "model": model, "int8": int8, "max_chars": max_chars, "shard_size": shard_size,
-                "min_confidence": min_confidence}
+                "min_confidence": min_confidence, "dataset_threshold": dataset_threshold,
+                "include_references": include_references}
     try:
         out = OutputDir(output, settings)
     except (SettingsMismatch, OutputBusy) as err:
@@ -61,7 +68,8 @@ def extract(
         shards = pending_shards(out, iter_items(files), shard_size, id_field, text_field, n_shards)
         progress = Progress()
         try:
-            run(out, shards, PipelineSpec(model, int8, min_confidence), batch_size, max_chars, progress, n_process,
+            spec = PipelineSpec(model, int8, min_confidence, DatasetRule(dataset_threshold, include_references))
+            run(out, shards, spec, batch_size, max_chars, progress, n_process,
                 workers, scheduler, worker_timeout)
         except (SettingsMismatch, NoConfidence, InputNotShared) as err:
             stop(err)
@@ -82,10 +90,13 @@ def report(
     output_dir: Optional[Path] = typer.Option(None, help="Where to write report.html and report.md (default: FOLDER)"),
     contexts: int = typer.Option(3, min=0, help="Example contexts per dataset in report.html"),
     top: Optional[int] = typer.Option(None, min=1, help="Only the N datasets found in the most documents"),
+    include_references: bool = typer.Option(False, "--include-references",
+                                            help="Count mentions in the reference lists too"),
 ):
-    """Write FOLDER/report.html and report.md: the datasets found, by documents, with example contexts."""
+    """Write FOLDER/report.html and report.md: the datasets of the documents' lists, by documents, with
+    example contexts."""
     try:
-        html_path, md_path, found = write_report(folder, output_dir, contexts, top)
+        html_path, md_path, found = write_report(folder, output_dir, contexts, top, include_references)
     except InputError as err:
         stop(err)
     msg.good(f"{len(found.datasets):,} datasets in {found.documents:,} documents → {html_path}, {md_path}")

@@ -26,3 +26,14 @@ def test_the_readme_table_shows_the_shipped_pipelines_exact_scores():
 
 def test_the_json_rounds_to_four_places():
     assert rounded(row(2 * 132 / (159 + 154)))["exact"] == {"precision": 0.5, "recall": 0.25, "f1": 0.8435}
+
+
+def test_the_papers_table_has_a_row_per_pipeline_with_test_papers(tmp_path):
+    from dataset_ner.evaluation.model_card import papers_table
+    from dataset_ner.json_files import write_json
+
+    scores = {"precision": 0.8, "recall": 0.6, "f1": 24 / 35}
+    write_json(tmp_path / "sm_test.json", {"n_papers": 6, "dataset_threshold": 0.5, "scores": scores})
+    assert papers_table(tmp_path, ["transformer", "sm"]).splitlines() == [
+        "| pipeline | test papers | threshold | P | R | F1 |", "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| sm | 6 | 0.5 | 0.800 | 0.600 | 0.686 |"]

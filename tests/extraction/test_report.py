@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dataset_ner.__main__ import app
+from dataset_ner.extraction.paper_datasets import DEFAULT_DATASET_THRESHOLD
 from dataset_ner.extraction.report import tally
 from dataset_ner.pipeline.mention_names import abbreviation_keys, name_and_key
 
@@ -67,7 +68,7 @@ def marks(page):
 def test_markdown_table_groups_spellings_and_counts_documents(mentions):
     report(mentions)
     lines = (mentions / "report.md").read_text(encoding="utf8").splitlines()
-    assert "6 documents, 5 documents with a mention, 9 mentions, 3 distinct datasets" in lines
+    assert "6 documents, 5 documents with a dataset, 9 mentions, 3 distinct datasets" in lines
     rows = [line for line in lines if line.startswith("| ") and line[2].isdigit()]
     assert rows == [HMDB_ROW, IMAGENET_ROW, SQUAD_ROW]
 
@@ -78,7 +79,7 @@ def test_html_page_has_totals_table_and_escaped_contexts(mentions):
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page
     assert not re.search(r"<link|<script|src=", page)
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in page
-    assert "<li><b>5</b>documents with a mention</li>" in page and "<li><b>9</b>mentions</li>" in page
+    assert "<li><b>5</b>documents with a dataset</li>" in page and "<li><b>9</b>mentions</li>" in page
     assert '<td class="spellings">HMDB-51 (2), HMDB51 (2)</td>' in page
     assert marks(page) == ["HMDB-51", "HMDB51", "HMDB51", "ImageNet", "ImageNet", "ImageNet", "SQuAD", "SQuAD"]
     for doc_id in ["papers/a.txt", "papers/b.txt", "papers/sub/c.txt", "q1", "2"]:
@@ -115,12 +116,29 @@ def test_mean_confidence_column(mentions):
         records = [json.loads(line) for line in part.open()]
         for record in records:
             for mention in record["mentions"]:
-                mention["confidence"] = 0.5 if mention["key"] == "hmdb51" else None
+                mention["confidence"] = 0.98 if mention["key"] == "hmdb51" else None
         write_jsonl(part, records)
     report(mentions)
     lines = (mentions / "report.md").read_text().splitlines()
     assert "| # | Dataset | Key | Spellings | Documents | Mentions | Mean confidence |" in lines
-    assert HMDB_ROW + " 0.50 |" in lines and IMAGENET_ROW + " — |" in lines
+    assert HMDB_ROW + " 0.98 |" in lines and IMAGENET_ROW + " — |" in lines
+
+
+def test_the_report_lists_datasets_at_the_extractions_dataset_threshold(mentions):
+    for part in mentions.glob("part-*.jsonl"):
+        records = [json.loads(line) for line in part.open()]
+        for record in records:
+            for mention in record["mentions"]:
+                mention["confidence"] = 0.98 if mention["key"] == "hmdb51" else 0.5
+        write_jsonl(part, records)
+    manifest = json.loads((mentions / "manifest.json").read_text())
+    assert manifest["settings"]["dataset_threshold"] == DEFAULT_DATASET_THRESHOLD
+    manifest["settings"]["dataset_threshold"] = 0.9
+    (mentions / "manifest.json").write_text(json.dumps(manifest))
+    report(mentions)
+    lines = (mentions / "report.md").read_text().splitlines()
+    assert "6 documents, 3 documents with a dataset, 4 mentions, 1 distinct datasets" in lines
+    assert [line for line in lines if line.startswith("| 1 ")] == [HMDB_ROW + " 0.98 |"]
 
 
 def test_a_folder_without_manifest_or_parts_is_refused(tmp_path):

@@ -69,6 +69,20 @@ def shipped_table(rows: List[Dict], shipped: List[str]) -> str:
     return MarkdownRenderer().table(cells, header, aligns=("l",) + ("r",) * (len(header) - 1))
 
 
+def papers_table(papers_dir: Path, pipelines: List[str]) -> str:
+    """A row per pipeline with a <pipeline>_test.json from evaluate-papers: papers, the lists'
+    threshold, precision, recall and F1 of the test papers' dataset lists."""
+    header = ["pipeline", "test papers", "threshold", "P", "R", "F1"]
+    cells = []
+    for name in pipelines:
+        path = papers_dir / f"{name}_test.json"
+        if path.exists():
+            result = read_json(path)
+            cells.append([name, str(result["n_papers"]), str(result["dataset_threshold"]),
+                          *(f"{result['scores'][k]:.3f}" for k in ("precision", "recall", "f1"))])
+    return MarkdownRenderer().table(cells, header, aligns=("l",) + ("r",) * (len(header) - 1))
+
+
 def linking_table(scores: Dict) -> str:
     """A row per test corpus (and all together) of the linker's scores on the gold mentions."""
     def cell(value):
@@ -90,14 +104,18 @@ def main(
     card: Path = typer.Option(..., help="Markdown page with the model-card markers"),
     output: Path = typer.Option(..., help="JSON of the table, for the package meta"),
     linking: Optional[Path] = typer.Option(None, help="JSON from evaluation.link_scores, for the card's linking table"),
+    papers_dir: Optional[Path] = typer.Option(None, help="Folder of <pipeline>_test.json from evaluate-papers"),
 ):
     """Write every row between the model-card markers of CARD, the shipped pipelines' rows between the
-    results markers of README, and all rows as JSON."""
+    results markers of README, and all rows as JSON; with --papers-dir, the paper-level scores between
+    the papers-card markers of CARD."""
     rows = build_rows(gold_dir, read_json(speed), times_dir, pipelines)
     write_table(card, "model-card", full_table(rows))
     write_table(readme, "results", shipped_table(rows, shipped))
     if linking:
         write_table(card, "linking", linking_table(read_json(linking)))
+    if papers_dir:
+        write_table(card, "papers-card", papers_table(papers_dir, pipelines))
     output.parent.mkdir(parents=True, exist_ok=True)
     write_json(output, [rounded(row) for row in rows])
     msg.good(f"Model card written to {card}, {readme} and {output}")

@@ -12,7 +12,9 @@ from spacy.util import minibatch
 from ..pipeline.mention_names import name_and_key
 from ..pipeline.vocabulary import MENTION_CONFIDENCE
 from .inputs import Document, Problem
+from .paper_datasets import DatasetRule, paper_datasets
 from .pdf_text import PdfDocument
+from .sections import mark_sections
 from .split_text import split_text
 
 DEFAULT_MAX_CHARS = 2000
@@ -24,11 +26,13 @@ class NoConfidence(ValueError):
 
 
 class PipelineSpec(NamedTuple):
-    """Which pipeline to load and how: a package name or directory, int8, the confidence threshold."""
+    """Which pipeline to load and how: a package name or directory, int8, the confidence threshold;
+    and which datasets each paper's list keeps."""
 
     model: str
     int8: bool = False
     min_confidence: float = 0.0
+    datasets: DatasetRule = DatasetRule()
 
 
 def mention_record(span: Span, offset: int) -> dict:
@@ -104,18 +108,20 @@ def load_pipeline(spec: PipelineSpec):
 
 
 def extract_records(nlp, documents: Iterable[Document], batch_size: int = 64, max_chars: int = DEFAULT_MAX_CHARS,
-                    counts: Counts = None) -> Iterator[dict]:
-    """One record {"id", "mentions": [mention_record, ...]} per document,
-    in input order; with the "text" too where the Document has `store_text` (OutputDir.write
+                    counts: Counts = None, rule: DatasetRule = DatasetRule()) -> Iterator[dict]:
+    """One record {"id", "mentions": [mention_record + "section", ...], "datasets": paper_datasets}
+    per document, in input order; with the "text" too where the Document has `store_text` (OutputDir.write
     keeps it in a file), and "warnings" where a PdfDocument has pages left out. Each text is cut
     into pieces of at most `max_chars` characters that go through nlp.pipe; mention offsets are
-    into the whole text. A document the pipeline raised on gives {"id", "error": a PIPELINE_ERROR
-    Problem's dict} instead (split_failed takes them out)."""
-    return records_read_by(functools.partial(read_pieces, nlp, batch_size=batch_size), documents, max_chars, counts)
+    into the whole text; each mention's "section" says whether it is in the reference list, and
+    "datasets" is the document's dataset list by `rule`. A document the pipeline raised on gives
+    {"id", "error": a PIPELINE_ERROR Problem's dict} instead (split_failed takes them out)."""
+    return records_read_by(functools.partial(read_pieces, nlp, batch_size=batch_size), documents, max_chars, counts,
+                           rule)
 
 
 def records_read_by(read: Reader, documents: Iterable[Document], max_chars: int = DEFAULT_MAX_CHARS,
-                    counts: Counts = None) -> Iterator[dict]:
+                    counts: Counts = None, rule: DatasetRule = DatasetRule()) -> Iterator[dict]:
     """extract_records with `read` (read_pieces on a pipeline, in this or other processes) in place of nlp."""
     counts = counts if counts is not None else Counts()
     sources = deque()  # (document, whether it is its last piece) of each piece handed to `read`, not yet back
@@ -142,7 +148,9 @@ def records_read_by(read: Reader, documents: Iterable[Document], max_chars: int 
             counts.documents += 1
             counts.mentions += len(mentions)
             warnings = [w.problem for w in doc.warnings] if isinstance(doc, PdfDocument) else []
-            yield {"id": doc.id, "mentions": mentions, **({"text": doc.text} if doc.store_text else {}),
+            mark_sections(doc.text, mentions)
+            yield {"id": doc.id, "mentions": mentions, "datasets": paper_datasets(mentions, rule),
+                   **({"text": doc.text} if doc.store_text else {}),
                    **({"warnings": warnings} if warnings else {})}
             mentions = []
 

@@ -17,6 +17,8 @@ from ..json_files import read_json, read_jsonl
 from ..pipeline.mention_names import abbreviation_keys
 from ..pipeline.vocabulary import LABEL
 from .inputs import Document, expand_inputs, iter_items, parse_item
+from .paper_datasets import DEFAULT_DATASET_THRESHOLD, DatasetRule, paper_datasets
+from .sections import REFERENCES
 from .shards import MANIFEST
 
 WINDOW = 200
@@ -27,7 +29,7 @@ MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 @dataclass
 class Dataset:
     """What the report says of one key (a catalogue id where the linker gave one): its names and
-    spellings, where it was found, and its catalogue entry."""
+    spellings, the documents that list it, and its catalogue entry."""
 
     key: str
     names: Counter = field(default_factory=Counter)
@@ -70,7 +72,7 @@ class Report:
     folder: Path
     manifest: dict
     documents: int
-    with_mentions: int
+    with_datasets: int
     mentions: int
     datasets: List[Dataset]
     contexts: Dict[str, List[Context]]
@@ -112,37 +114,39 @@ def read_records(folder: Path) -> Iterator[dict]:
             yield record
 
 
-def tally(records: Iterator[dict], n_examples: int,
-          abbreviations: Dict[str, str]) -> Tuple[List[Dataset], Tuple[int, int, int]]:
-    """Datasets by number of documents (then key), and (documents, with mentions, mentions). A
-    mention linked to a catalogue dataset counts under its id; another one whose key is an
-    abbreviation the corpus spells out, under the full name's key (`abbreviations`). Each dataset
-    keeps as examples the first mention in each of its first `n_examples` documents."""
+def tally(records: Iterator[dict], n_examples: int, abbreviations: Dict[str, str],
+          rule: DatasetRule = DatasetRule()) -> Tuple[List[Dataset], Tuple[int, int, int]]:
+    """Datasets by the number of documents that list them (paper_datasets by `rule`, then key), and
+    (documents, documents listing a dataset, mentions counted). A mention linked to a catalogue
+    dataset counts under its id; another one whose key is an abbreviation the corpus spells out,
+    under the full name's key (`abbreviations`). Each dataset keeps as examples the first mention
+    counted in each of its first `n_examples` documents."""
     datasets: Dict[str, Dataset] = {}
-    documents, with_mentions, mentions = 0, 0, 0
+    documents, with_datasets, mentions = 0, 0, 0
     for record in records:
         documents += 1
-        with_mentions += bool(record["mentions"])
-        mentions += len(record["mentions"])
-        seen = set()
-        for mention in record["mentions"]:
-            key = mention.get("dataset_id") or abbreviations.get(mention["key"], mention["key"])
-            dataset = datasets.setdefault(key, Dataset(key))
-            if mention.get("dataset_id"):
-                dataset.dataset_id, dataset.full_name = mention["dataset_id"], mention.get("dataset_full_name")
-                dataset.url = mention.get("dataset_url")
-            dataset.names[mention["name"]] += 1
-            dataset.spellings[mention["text"]] += 1
-            dataset.mentions += 1
-            if mention.get("confidence") is not None:
-                dataset.confidences.append(mention["confidence"])
-            if key not in seen:
-                seen.add(key)
-                dataset.documents += 1
-                if len(dataset.examples) < n_examples:
-                    dataset.examples.append((record["id"], mention))
+        found = [{**m, "key": m.get("dataset_id") or abbreviations.get(m["key"], m["key"])} for m in record["mentions"]
+                 if rule.include_references or m.get("section") != REFERENCES]
+        listed = paper_datasets(found, rule)
+        with_datasets += bool(listed)
+        for entry in listed:
+            dataset = datasets.setdefault(entry["key"], Dataset(entry["key"]))
+            dataset.documents += 1
+            counted = [m for m in found if m["key"] == entry["key"]]
+            if len(dataset.examples) < n_examples:
+                dataset.examples.append((record["id"], counted[0]))
+            for mention in counted:
+                if mention.get("dataset_id"):
+                    dataset.dataset_id, dataset.full_name = mention["dataset_id"], mention.get("dataset_full_name")
+                    dataset.url = mention.get("dataset_url")
+                dataset.names[mention["name"]] += 1
+                dataset.spellings[mention["text"]] += 1
+                if mention.get("confidence") is not None:
+                    dataset.confidences.append(mention["confidence"])
+            dataset.mentions += len(counted)
+            mentions += len(counted)
     ordered = sorted(datasets.values(), key=lambda d: (-d.documents, d.key))
-    return ordered, (documents, with_mentions, mentions)
+    return ordered, (documents, with_datasets, mentions)
 
 
 def id_key(doc_id) -> str:
@@ -230,15 +234,19 @@ def gather_contexts(datasets: Sequence[Dataset], texts: Dict[str, str]) -> Dict[
     return contexts
 
 
-def build_report(folder: Path, n_contexts: int = 3, top: Optional[int] = None) -> Report:
-    """Read the folder's manifest and records and, for the `top` datasets' examples, the source texts."""
+def build_report(folder: Path, n_contexts: int = 3, top: Optional[int] = None,
+                 include_references: bool = False) -> Report:
+    """Read the folder's manifest and records and, for the `top` datasets' examples, the source texts.
+    The documents' dataset lists keep the extraction's --dataset-threshold; mentions in reference
+    lists count with `include_references`."""
     manifest = read_manifest(folder)
     abbreviations = abbreviation_keys(m["text"] for record in read_records(folder) for m in record["mentions"])
-    datasets, (documents, with_mentions, mentions) = tally(read_records(folder), n_contexts, abbreviations)
+    rule = DatasetRule(manifest["settings"].get("dataset_threshold", DEFAULT_DATASET_THRESHOLD), include_references)
+    datasets, (documents, with_datasets, mentions) = tally(read_records(folder), n_contexts, abbreviations, rule)
     shown = datasets[:top] if top else datasets
     wanted = list({id_key(doc_id): doc_id for d in shown for doc_id, _ in d.examples}.values())
     texts, missing = find_texts(manifest["settings"], wanted) if wanted else ({}, [])
-    return Report(folder, manifest, documents, with_mentions, mentions, datasets, gather_contexts(shown, texts),
+    return Report(folder, manifest, documents, with_datasets, mentions, datasets, gather_contexts(shown, texts),
                   missing, top)
 
 
@@ -248,7 +256,7 @@ def md_escape(text) -> str:
 
 
 def totals(report: Report) -> List[Tuple[int, str]]:
-    return [(report.documents, "documents"), (report.with_mentions, "documents with a mention"),
+    return [(report.documents, "documents"), (report.with_datasets, "documents with a dataset"),
             (report.mentions, "mentions"), (len(report.datasets), "distinct datasets")]
 
 
@@ -395,10 +403,10 @@ def render_html(report: Report) -> str:
 
 
 def write_report(folder: Path, output_dir: Optional[Path] = None, n_contexts: int = 3,
-                 top: Optional[int] = None) -> Tuple[Path, Path, Report]:
+                 top: Optional[int] = None, include_references: bool = False) -> Tuple[Path, Path, Report]:
     """Write report.html and report.md for the extraction output `folder` into `output_dir`
     (default: `folder`); their paths and the report."""
-    report = build_report(folder, n_contexts, top)
+    report = build_report(folder, n_contexts, top, include_references)
     output_dir = output_dir or folder
     output_dir.mkdir(parents=True, exist_ok=True)
     html_path, md_path = output_dir / "report.html", output_dir / "report.md"

@@ -6,6 +6,7 @@ from typing import Iterable, Iterator, List, Optional
 
 from .extract import Counts, PipelineSpec, Reader, extract_records, load_pipeline, read_pieces, records_read_by, split_failed
 from .inputs import Item
+from .paper_datasets import DatasetRule
 from .processes import Workers
 from .progress import Progress
 from .shard_inputs import InputRange, PendingShard, parse_items, read_ranges
@@ -31,17 +32,17 @@ def run_local(out: OutputDir, shards: Iterable[PendingShard], spec: PipelineSpec
     if n_process > 1:
         with Workers(spec, n_process, batch_size, worker_timeout) as workers:
             progress.restart()
-            write_as_read(out, shards, workers.read, max_chars, progress)
+            write_as_read(out, shards, workers.read, max_chars, progress, spec.datasets)
         return
     read = functools.partial(read_pieces, load_pipeline(spec), batch_size=batch_size)
     progress.restart()
-    write_as_read(out, shards, read, max_chars, progress)
+    write_as_read(out, shards, read, max_chars, progress, spec.datasets)
 
 
 def write_as_read(out: OutputDir, shards: Iterable[PendingShard], read: Reader, max_chars: int,
-                  progress: Progress) -> None:
+                  progress: Progress, rule: DatasetRule = DatasetRule()) -> None:
     """Parse each shard here and write it once `read` has given the last record of its documents
-    (a document the pipeline raised on among its problems)."""
+    (a document the pipeline raised on among its problems; dataset lists by `rule`)."""
     queue = deque()  # [index, items, n_documents, problems, records, words]
 
     def documents():
@@ -58,7 +59,7 @@ def write_as_read(out: OutputDir, shards: Iterable[PendingShard], read: Reader, 
 
     counts = Counts()
     words_before = 0
-    for record in records_read_by(read, documents(), max_chars, counts):
+    for record in records_read_by(read, documents(), max_chars, counts, rule):
         flush()
         queue[0][4].append(record)
         queue[0][5] += counts.words - words_before
@@ -74,7 +75,8 @@ def extract_shard(spec: PipelineSpec, ranges: List[InputRange], id_field: str, t
     them; its records, problems and word count. The model is loaded once per worker."""
     documents, problems = parse_items(list(read_ranges(ranges)), id_field, text_field)
     counts = Counts()
-    records, failed = split_failed(extract_records(load_pipeline(spec), documents, batch_size, max_chars, counts=counts))
+    records, failed = split_failed(extract_records(load_pipeline(spec), documents, batch_size, max_chars, counts,
+                                                   spec.datasets))
     return records, problems + failed, counts.words
 
 

@@ -1,0 +1,142 @@
+"""Paper-level evaluation: extract the PDFs of one split of the gold papers and score each paper's
+dataset list against its gold datasets.
+
+A reported dataset (a key of the paper's list) is right when it equals the key of the gold
+dataset's name or of one of its aliases (keys as the pipeline makes them: name_and_key), or does
+so once split words are dropped from the end of its name ("CIFAR-10 test set" → "CIFAR-10":
+train, training, dev, development, test, testing, validation, val, valid, held-out, optionally
+followed by set(s), split(s), subset(s), portion, partition). Precision: right reported keys of all
+papers over reported keys; recall: gold datasets some reported key names, over gold datasets."""
+
+import re
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+import spacy
+import typer
+from wasabi import msg
+
+from ..extraction.extract import extract_records
+from ..extraction.paper_datasets import DEFAULT_DATASET_THRESHOLD, DatasetRule, paper_datasets
+from ..extraction.pdf_text import PdfDocument, read_pdf
+from ..input_error import InputError, stop
+from ..json_files import read_jsonl, write_json, write_jsonl
+from ..pipeline.mention_names import dataset_key, name_and_key
+from .scoring import PRF
+
+SPLITS = ("dev", "test")
+SPLIT_WORDS = r"(?:train|training|dev|development|test|testing|validation|val|valid|held-?out)"
+SPLIT_TAIL = re.compile(rf"(?:\s+{SPLIT_WORDS}(?:\s+(?:sets?|splits?|subsets?|portion|partition))?)+$", re.IGNORECASE)
+THRESHOLDS = [round(0.05 * i, 2) for i in range(20)] + [0.99]
+
+
+def read_papers(path: Path, split: str) -> List[dict]:
+    """The gold papers of `split` in papers.jsonl, each checked: an id, a file that exists (relative
+    to the folder of `path`), a split, a list of datasets with a name and a list of aliases.
+    InputError naming the file, line and problem otherwise."""
+    papers = []
+    for line, paper in read_jsonl(path):
+        for field, kind in (("id", str), ("file", str), ("split", str), ("datasets", list)):
+            if not isinstance(paper.get(field), kind):
+                raise InputError(path, line, f"'{field}' must be a {kind.__name__}, got {paper.get(field)!r}")
+        if paper["split"] not in SPLITS:
+            raise InputError(path, line, f"split {paper['split']!r} is none of {', '.join(SPLITS)}")
+        for dataset in paper["datasets"]:
+            if not isinstance(dataset, dict) or not isinstance(dataset.get("name"), str) or not isinstance(
+                    dataset.get("aliases", []), list):
+                raise InputError(path, line, f"a dataset must be {{'name': str, 'aliases': [str]}}, got {dataset!r}")
+        if not (path.parent / paper["file"]).is_file():
+            raise InputError(path, line, f"{paper['file']}: no such file")
+        if paper["split"] == split:
+            papers.append({**paper, "line": line})
+    return papers
+
+
+def gold_keys(dataset: dict) -> set:
+    """The keys that name a gold dataset: those of its name and aliases."""
+    return {name_and_key(name)[1] for name in [dataset["name"], *dataset.get("aliases", [])]}
+
+
+def reported_keys(entry: dict) -> set:
+    """A reported dataset's key, and its key with split words dropped from the end of its name."""
+    return {entry["key"], dataset_key(SPLIT_TAIL.sub("", entry["name"]))}
+
+
+def score_paper(listed: Sequence[dict], gold: Sequence[dict]) -> dict:
+    """Counts and errors of one paper: right reported datasets, gold datasets found, false positives, misses."""
+    golds = [gold_keys(dataset) for dataset in gold]
+    right = [entry for entry in listed if any(reported_keys(entry) & keys for keys in golds)]
+    found = [dataset for dataset, keys in zip(gold, golds) if any(reported_keys(e) & keys for e in listed)]
+    return {"tp_pred": len(right), "tp_gold": len(found), "n_pred": len(listed), "n_gold": len(gold),
+            "false_positives": [e["name"] for e in listed if e not in right],
+            "missed": [d["name"] for d in gold if d not in found]}
+
+
+def prf(counts: Sequence[dict]) -> PRF:
+    """Micro P/R/F1 over the papers' counts."""
+    tp_pred, tp_gold = sum(c["tp_pred"] for c in counts), sum(c["tp_gold"] for c in counts)
+    n_pred, n_gold = sum(c["n_pred"] for c in counts), sum(c["n_gold"] for c in counts)
+    precision, recall = tp_pred / n_pred if n_pred else 0.0, tp_gold / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return PRF(precision, recall, f1, tp_pred, tp_gold, n_pred, n_gold)
+
+
+def extract_papers(nlp, papers: Sequence[dict], folder: Path, path: Path) -> List[dict]:
+    """The extraction record of each paper's PDF (every mention, sections marked); InputError naming
+    papers.jsonl's line where a PDF cannot be read."""
+    documents = []
+    for paper in papers:
+        document = read_pdf(str(folder / paper["file"]))
+        if not isinstance(document, PdfDocument):
+            raise InputError(path, paper["line"], f"{paper['file']}: {document.problem}")
+        documents.append(document)
+    return list(extract_records(nlp, documents, rule=DatasetRule(threshold=0.0)))
+
+
+def score_papers(papers: Sequence[dict], records: Sequence[dict], rule: DatasetRule) -> dict:
+    """P/R/F1 of the papers' lists by `rule`, and each paper's errors."""
+    results = [{"id": paper["id"], **score_paper(paper_datasets(record["mentions"], rule), paper["datasets"])}
+               for paper, record in zip(papers, records)]
+    return {"scores": prf(results).to_dict(), "papers": results}
+
+
+def main(
+    model: str = typer.Argument(..., help="Pipeline directory or installed package name"),
+    papers_file: Path = typer.Option(..., "--papers", help="papers.jsonl of the gold papers"),
+    split: str = typer.Option(..., help="dev or test"),
+    output: Path = typer.Option(..., help="Metrics JSON to write"),
+    label: Optional[str] = typer.Option(None, help="Name of the pipeline in the metrics (default: MODEL)"),
+    dataset_threshold: float = typer.Option(DEFAULT_DATASET_THRESHOLD, min=0.0, max=1.0,
+                                            help="The lists' paper-level confidence threshold"),
+    records_file: Optional[Path] = typer.Option(None, "--records", help="Also write the papers' extraction records (JSONL)"),
+):
+    """Extract the SPLIT papers with MODEL and score their dataset lists (reference mentions left
+    out) at --dataset-threshold, and at every threshold of a sweep (choose on dev only); the sweep
+    with the reference mentions counted too shows what leaving them out gains."""
+    if split not in SPLITS:
+        stop(ValueError(f"--split {split!r} is none of {', '.join(SPLITS)}"))
+    try:
+        papers = read_papers(papers_file, split)
+        records = extract_papers(spacy.load(model), papers, papers_file.parent, papers_file)
+    except InputError as err:
+        stop(err)
+    if records_file:
+        write_jsonl(records_file, [{key: value for key, value in r.items() if key != "text"} for r in records])
+    result = score_papers(papers, records, DatasetRule(dataset_threshold))
+    sweep: Dict[float, dict] = {t: score_papers(papers, records, DatasetRule(t))["scores"] for t in THRESHOLDS}
+    with_references = [{"threshold": t, **score_papers(papers, records, DatasetRule(t, True))["scores"]}
+                       for t in THRESHOLDS]
+    best = max(THRESHOLDS, key=lambda t: (round(sweep[t]["f1"], 6), t))
+    write_json(output, {"pipeline": label or model, "split": split, "papers_file": str(papers_file),
+                        "n_papers": len(papers), "dataset_threshold": dataset_threshold, **result,
+                        "best_threshold": best, "sweep": [{"threshold": t, **sweep[t]} for t in THRESHOLDS],
+                        "sweep_with_references": with_references})
+    rows = [(t, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}") for t, s in sweep.items()]
+    msg.table(rows, header=("threshold", "P", "R", "F1"), divider=True)
+    s = result["scores"]
+    msg.good(f"{split}: {len(papers)} papers, at {dataset_threshold}: P {s['precision']:.3f} R {s['recall']:.3f} "
+             f"F1 {s['f1']:.3f}; highest F1 at {best} → {output}")
+
+
+if __name__ == "__main__":
+    typer.run(main)

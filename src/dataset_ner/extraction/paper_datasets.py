@@ -1,0 +1,63 @@
+"""One dataset list per paper: the paper's mentions grouped by key, each dataset with a paper-level
+confidence, kept at or above a threshold; mentions in the reference list left out unless asked."""
+
+import re
+from collections import Counter
+from typing import Iterable, List, NamedTuple, Optional
+
+from .sections import REFERENCES
+
+# Chosen on the dev papers with evaluate-papers (docs/extraction.md): the threshold of highest F1.
+DEFAULT_DATASET_THRESHOLD = 0.5
+# A key that is another key of the paper and one digit after a letter: a footnote mark that PDF text
+# glues to the name ("MSCOCO1" beside "MSCOCO"), not a version ("CIFAR-100" beside "CIFAR-10").
+FOOTNOTE_MARK = re.compile(r"(?P<stem>.*[^\W\d])\d")
+
+
+class DatasetRule(NamedTuple):
+    """Which of a paper's datasets its list keeps: paper confidence at least `threshold`, counting
+    the mentions in the reference list too with `include_references`."""
+
+    threshold: float = DEFAULT_DATASET_THRESHOLD
+    include_references: bool = False
+
+
+def noisy_or(confidences: Iterable[Optional[float]]) -> Optional[float]:
+    """The chance that at least one mention is right, each right with its confidence independently:
+    1 - prod(1 - c); None where no mention has a confidence."""
+    known = [c for c in confidences if c is not None]
+    if not known:
+        return None
+    none_right = 1.0
+    for confidence in known:
+        none_right *= 1.0 - confidence
+    return 1.0 - none_right
+
+
+def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) -> List[dict]:
+    """{"name", "key", "mentions", "confidence"} per key among the mentions counted (those outside the
+    reference list, or all with `rule.include_references`): the most frequent name (ties: the first
+    alphabetically), the number of mentions, their noisy-or confidence (rounded to 4 places; null
+    for a pipeline without confidence, whose datasets are all kept). A key that is another of the
+    paper's keys with a footnote mark (FOOTNOTE_MARK) counts under that key. Datasets below
+    `rule.threshold` are left out; the rest come by mentions, then key."""
+    names, confidences = {}, {}
+    for mention in mentions:
+        if mention.get("section") == REFERENCES and not rule.include_references:
+            continue
+        names.setdefault(mention["key"], Counter())[mention["name"]] += 1
+        confidences.setdefault(mention["key"], []).append(mention.get("confidence"))
+    for key in list(names):
+        marked = FOOTNOTE_MARK.fullmatch(key)
+        if marked and marked["stem"] in names:
+            confidences[marked["stem"]] += confidences.pop(key)
+            names[marked["stem"]].update(names.pop(key))
+    datasets = []
+    for key, counts in names.items():
+        confidence = noisy_or(confidences[key])
+        if confidence is not None and confidence < rule.threshold:
+            continue
+        name = min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+        datasets.append({"name": name, "key": key, "mentions": sum(counts.values()),
+                         "confidence": None if confidence is None else round(confidence, 4)})
+    return sorted(datasets, key=lambda d: (-d["mentions"], d["key"]))

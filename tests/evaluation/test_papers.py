@@ -1,0 +1,87 @@
+"""Paper-level evaluation: the two real papers extracted by a ruler pipeline and their lists scored
+against a gold file written for them; the matching rule, the threshold sweep, and bad gold files."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import spacy
+
+from dataset_ner.evaluation.papers import main, read_papers, score_paper, score_papers
+from dataset_ner.extraction.paper_datasets import DatasetRule
+from dataset_ner.input_error import InputError
+
+from ..conftest import invoke_command, write_jsonl
+
+PDFS = Path(__file__).parent.parent / "extraction" / "pdfs"  # real papers, see SOURCES.md
+PATTERNS = ["ViGGO", "ViGGO test set", "E2E", "WebNLG", "SPaRKy", "Weather.gov"]
+GOLD = [
+    {"id": "W19-8623", "file": "pdfs/W19-8623.pdf", "split": "dev", "has_references": True,
+     "datasets": [{"name": "ViGGO", "aliases": []}, {"name": "E2E NLG dataset", "aliases": ["E2E"]}]},
+    {"id": "W18-6504", "file": "pdfs/W18-6504.pdf", "split": "dev", "has_references": True,
+     "datasets": [{"name": "WeatherGov", "aliases": ["Weather.gov"]}, {"name": "Prodigy-METEO", "aliases": []},
+                  {"name": "RoboCup", "aliases": ["Robocup Sportscasting"]}]},
+]
+
+
+@pytest.fixture
+def papers(tmp_path):
+    shutil.copytree(PDFS, tmp_path / "papers" / "pdfs")
+    return write_jsonl(tmp_path / "papers" / "papers.jsonl", GOLD)
+
+
+@pytest.fixture
+def ruler(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "DATASET", "pattern": p} for p in PATTERNS])
+    nlp.to_disk(tmp_path / "ruler")
+    return tmp_path / "ruler"
+
+
+def test_the_real_papers_lists_are_scored_with_their_errors(papers, ruler, tmp_path):
+    output = tmp_path / "dev.json"
+    invoke_command(main, [ruler, "--papers", papers, "--split", "dev", "--output", output, "--label", "ruler",
+                          "--records", tmp_path / "records.jsonl"])
+    result = json.loads(output.read_text())
+    records = [json.loads(line) for line in (tmp_path / "records.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in records] == [str(papers.parent / g["file"]) for g in GOLD]
+    assert {m["section"] for m in records[1]["mentions"]} == {"body", "references"} and "text" not in records[1]
+    # W19-8623 lists viggo, e2e, "ViGGO test set" (right: ViGGO once "test set" is dropped) and WebNLG
+    # (named once in its body, not gold); W18-6504 lists Weather.gov only: its WebNLG is in the references.
+    assert result["scores"] == {"precision": 0.8, "recall": 0.6, "f1": pytest.approx(24 / 35), "tp_pred": 4,
+                                "tp_gold": 3, "n_pred": 5, "n_gold": 5}
+    assert [(p["id"], p["false_positives"], p["missed"]) for p in result["papers"]] == [
+        ("W19-8623", ["WebNLG"], []), ("W18-6504", [], ["Prodigy-METEO", "RoboCup"])]
+    assert result["n_papers"] == 2 and len(result["sweep"]) == 21 and result["best_threshold"] == 0.99
+    # counting the references adds SPaRKy (W19-8623) and WebNLG (W18-6504), both wrong
+    assert {(row["tp_pred"], row["n_pred"]) for row in result["sweep_with_references"]} == {(4, 7)}
+
+
+def test_a_reported_name_matches_by_key_alias_or_without_split_words():
+    gold = [{"name": "CIFAR-10", "aliases": ["CIFAR10 dataset"]}, {"name": "SQuAD v1.1", "aliases": []}]
+    listed = [{"name": "CIFAR-10 test set", "key": "cifar10testset"}, {"name": "Cifar 10", "key": "cifar10"},
+              {"name": "SQuAD", "key": "squad"}, {"name": "the validation split", "key": "thevalidationsplit"}]
+    assert score_paper(listed, gold) == {"tp_pred": 2, "tp_gold": 1, "n_pred": 4, "n_gold": 2,
+                                         "false_positives": ["SQuAD", "the validation split"], "missed": ["SQuAD v1.1"]}
+
+
+def test_the_threshold_keeps_datasets_by_their_paper_confidence():
+    papers = [{"id": "p", "datasets": [{"name": "MNIST"}]}]
+    mentions = [{"name": "MNIST", "key": "mnist", "confidence": 0.6, "section": "body"},
+                {"name": "arXiv", "key": "arxiv", "confidence": 0.3, "section": "body"}]
+    assert score_papers(papers, [{"mentions": mentions}], DatasetRule(0.5))["scores"]["precision"] == 1.0
+    assert score_papers(papers, [{"mentions": mentions}], DatasetRule(0.2))["scores"]["precision"] == 0.5
+
+
+@pytest.mark.parametrize("change, problem", [
+    ({"split": "train"}, "split 'train' is none of dev, test"),
+    ({"file": "pdfs/gone.pdf"}, "pdfs/gone.pdf: no such file"),
+    ({"datasets": [{"aliases": []}]}, "a dataset must be {'name': str, 'aliases': [str]}"),
+    ({"datasets": None}, "'datasets' must be a list, got None"),
+])
+def test_a_bad_gold_line_is_refused_with_file_line_and_problem(papers, change, problem):
+    write_jsonl(papers, [GOLD[0], {**GOLD[1], **change}])
+    with pytest.raises(InputError, match=f"^{papers}:2: ") as err:
+        read_papers(papers, "dev")
+    assert problem in str(err.value)

@@ -1,0 +1,47 @@
+"""A paper's dataset list: grouped by key, the most frequent name, a noisy-or confidence kept at the
+threshold, reference-list mentions left out unless asked."""
+
+import pytest
+
+from dataset_ner.extraction.paper_datasets import DatasetRule, noisy_or, paper_datasets
+
+
+def mention(name, confidence, section="body"):
+    return {"name": name, "key": "".join(ch for ch in name.casefold() if ch.isalnum()), "confidence": confidence,
+            "section": section}
+
+
+MENTIONS = [mention("HMDB-51", 0.6), mention("HMDB51", 0.5), mention("HMDB-51", 0.2), mention("Springer", 0.7, "references"),
+            mention("UCF101", 0.3), mention("UCF101", 0.95, "references")]
+
+
+def test_noisy_or_is_the_chance_that_some_mention_is_right():
+    assert noisy_or([0.5, 0.5]) == pytest.approx(0.75)
+    assert noisy_or([0.9]) == pytest.approx(0.9) and noisy_or([None, 0.2, None]) == pytest.approx(0.2)
+    assert noisy_or([None]) is None and noisy_or([]) is None
+
+
+def test_the_list_counts_body_mentions_and_keeps_datasets_at_the_threshold():
+    assert paper_datasets(MENTIONS, DatasetRule(threshold=0.3)) == [
+        {"name": "HMDB-51", "key": "hmdb51", "mentions": 3, "confidence": 0.84},
+        {"name": "UCF101", "key": "ucf101", "mentions": 1, "confidence": 0.3}]
+    assert [d["key"] for d in paper_datasets(MENTIONS, DatasetRule(threshold=0.5))] == ["hmdb51"]
+
+
+def test_with_references_their_mentions_count_too():
+    listed = paper_datasets(MENTIONS, DatasetRule(threshold=0.5, include_references=True))
+    assert [(d["key"], d["mentions"], d["confidence"]) for d in listed] == [
+        ("hmdb51", 3, 0.84), ("ucf101", 2, 0.965), ("springer", 1, 0.7)]
+
+
+def test_a_pipeline_without_confidence_keeps_every_dataset():
+    listed = paper_datasets([mention("SQuAD", None), mention("SQuAD", None), mention("IMDb", None)], DatasetRule(0.99))
+    assert listed == [{"name": "SQuAD", "key": "squad", "mentions": 2, "confidence": None},
+                      {"name": "IMDb", "key": "imdb", "mentions": 1, "confidence": None}]
+
+
+def test_a_footnote_mark_glued_to_a_name_counts_with_the_name_but_a_version_does_not():
+    mentions = [mention("MSCOCO", 0.9), mention("MSCOCO1", 0.5), mention("SpaCy2", 0.9), mention("CIFAR-10", 0.9),
+                mention("CIFAR-100", 0.9)]
+    assert [(d["name"], d["mentions"], d["confidence"]) for d in paper_datasets(mentions, DatasetRule(0.5))] == [
+        ("MSCOCO", 2, 0.95), ("CIFAR-10", 1, 0.9), ("CIFAR-100", 1, 0.9), ("SpaCy2", 1, 0.9)]
