@@ -93,3 +93,21 @@ def test_the_table_is_saved_with_the_pipeline_and_a_config_table_replaces_it(tmp
     own = own_table(tmp_path / "own")
     replaced = spacy.load(tmp_path / "pipeline", config={"components": {"dataset_linker": {"table": str(own)}}})
     assert [e[1] for e in link(replaced, "On PTB and MyCorpus.", ["PTB", "MyCorpus"])] == ["", "mine"]
+
+
+def test_task_words_parts_and_leading_sources_are_dropped_as_a_last_resort():
+    assert list(name_keys("CIFAR-10 object recognition")) == ["cifar10objectrecognition", "cifar10"]
+    assert list(name_keys("ShapeNet model")) == ["shapenetmodel", "shapenet"]
+    assert list(name_keys("CoNLL-2012 Shared Task English"))[:3] == ["conll2012sharedtaskenglish", "conll2012sharedtask",
+                                                                      "conll2012"]
+    assert list(name_keys("ShanghaiTech Part B")) == ["shanghaitechpartb", "shanghaitech"]
+    assert list(name_keys("ClueWeb09 category B collection")) == ["clueweb09categoryb", "clueweb09"]
+    assert list(name_keys("KITTI 2012 and 2015")) == ["kitti2012and2015", "kitti2012and"]  # "and" alone stays
+    assert list(name_keys("Reuters RCV1")) == ["reutersrcv1", "rcv1"]
+    assert list(name_keys("Google Billion-Word Corpus")) == ["googlebillionword", "billionword"]
+
+
+def test_words_around_a_name_in_a_real_pipeline(nlp):
+    text = "On CIFAR-10 object recognition datasets, ShanghaiTech Part B and Reuters RCV1."
+    assert [e[1] for e in link(nlp, text, ["CIFAR-10 object recognition datasets", "ShanghaiTech Part B",
+                                           "Reuters RCV1"])] == ["cifar-10", "shanghaitech", "rcv1"]

@@ -22,6 +22,19 @@ SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|va
                    r"(?:[\s_-]+(?:set|split|data|clean|other))?|test-dev|trainval|split[\s_-]*\d+)$", re.IGNORECASE)
 # Generic words after a name that dataset_name keeps ("CoNLL'03 shared task", "ATIS domain").
 TRAILING = re.compile(r"\s+(?:shared\s+task|task|domain|collections?|test\s+collections?|corpus|corpora)$", re.IGNORECASE)
+# Words of the task or kind of data between a name and its head noun ("CIFAR-10 object recognition
+# datasets", "MS-COCO object detection and segmentation benchmark", "ShapeNet model database",
+# "FrameNet lexicon", "CoNLL-2012 Shared Task English datasets"), dropped from the end as a run ("and"
+# only between two of them).
+_DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|segmentation|classification|retrieval|tracking|QA|"
+               r"question\s+answering|benchmarks?|challenge|model|lexicon|English|Chinese|German|French|Spanish|"
+               r"Japanese|Arabic|multilingual)")
+DESCRIPTORS = re.compile(rf"(?:\s+{_DESCRIPTOR}(?:\s+and\s+{_DESCRIPTOR})?)+$", re.IGNORECASE)
+# A named part or category of a dataset ("ShanghaiTech Part B", "ClueWeb09 category B").
+PART = re.compile(r"\s+(?:part|category|subset)\s+(?:[A-Z]|\d+)$", re.IGNORECASE)
+# Where a whole name is unknown: a leading publisher or platform ("Reuters RCV1", "Google Billion-Word
+# Corpus"), dropped as the last resort; not "MS"/"Microsoft", which the table knows as part of names.
+SOURCES = re.compile(r"^(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wikipedia|Baidu|Alibaba)[\s-]+(?=\S)", re.IGNORECASE)
 # A bracketed abbreviation inside the name ("Penn Treebank (PTB) III", "Wall Street Journal (WSJ)
 # eval92") and a two-digit year ("CoNLL'03").
 INNER_ABBREVIATION = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()]+)\)(?P<rest>.*)$")
@@ -42,7 +55,7 @@ def shorter_forms(name: str) -> List[str]:
     goes: "COCO 2017 test-dev" → "COCO 2017", "COCO"."""
     forms = [name]
     while True:
-        for pattern in (SPLIT, VERSION, TRAILING):
+        for pattern in (SPLIT, VERSION, TRAILING, DESCRIPTORS, PART):
             shorter = pattern.sub("", forms[-1])
             if shorter != forms[-1] and shorter.strip():
                 forms.append(shorter)
@@ -61,6 +74,7 @@ def name_keys(name: str) -> Iterator[str]:
     written = SHORT_YEAR.sub(full_year, name)
     inner = INNER_ABBREVIATION.match(written)
     starts = [name, written] + ([inner["long"] + inner["rest"], inner["short"] + inner["rest"]] if inner else [])
+    starts += [SOURCES.sub("", start) for start in starts]
     for start in dict.fromkeys(starts):
         for form in shorter_forms(start):
             key = name_and_key(form)[1]
