@@ -111,3 +111,9 @@ def test_words_around_a_name_in_a_real_pipeline(nlp):
     text = "On CIFAR-10 object recognition datasets, ShanghaiTech Part B and Reuters RCV1."
     assert [e[1] for e in link(nlp, text, ["CIFAR-10 object recognition datasets", "ShanghaiTech Part B",
                                            "Reuters RCV1"])] == ["cifar-10", "shanghaitech", "rcv1"]
+
+
+def test_a_name_ending_in_plus_is_an_extension_linked_only_by_a_plus(nlp):
+    text = "CoNLL, CoNLL++, Recipe1M, Recipe1M+, DailyDialog and DailyDialog++."
+    names = ["CoNLL", "CoNLL++", "Recipe1M", "Recipe1M+", "DailyDialog", "DailyDialog++"]
+    assert [e[1] for e in link(nlp, text, names)] == ["", "conll", "", "recipe1m-1", "dailydialog", "dailydialog-1"]

@@ -96,6 +96,12 @@ class DatasetLinker:
 
     def set_table(self, table: AliasTable) -> None:
         self.table, self.index = table, table.index()
+        # key → the ids it names only as an extension: the key of a name ending in "+" ("CoNLL++" and
+        # "Recipe1M+" are not CoNLL and Recipe1M), which a mention without a trailing "+" does not link to.
+        self.extensions = {}
+        for entry in table.entries.values():
+            if entry.name.rstrip().endswith("+"):
+                self.extensions.setdefault(name_and_key(entry.name)[1], set()).add(entry.id)
 
     def initialize(self, get_examples=None, *, nlp=None, table: Optional[str] = None) -> None:
         """Load the alias table from the folder `table` (entries.tsv, aliases.tsv)."""
@@ -104,11 +110,18 @@ class DatasetLinker:
 
     def candidates(self, span: Span) -> List[Tuple[str, str]]:
         """[(id, kind), ...] of the first of the span's keys that the table knows: the key
-        dataset_mention_names gave it, else those of `name_keys`."""
-        if span._.dataset_key in self.index:
-            return self.index[span._.dataset_key]
-        name = span._.dataset_name if span._.dataset_name is not None else name_and_key(span.text)[0]
-        return next((self.index[key] for key in name_keys(name) if key in self.index), [])
+        dataset_mention_names gave it, else those of `name_keys`; without the entries the key names
+        only as an extension ("CoNLL++") unless the span ends in "+"."""
+        key = span._.dataset_key if span._.dataset_key in self.index else None
+        if key is None:
+            name = span._.dataset_name if span._.dataset_name is not None else name_and_key(span.text)[0]
+            key = next((key for key in name_keys(name) if key in self.index), None)
+        if key is None:
+            return []
+        extensions = self.extensions.get(key)
+        if extensions and not span.text.rstrip().endswith("+"):
+            return [(entry_id, kind) for entry_id, kind in self.index[key] if entry_id not in extensions]
+        return self.index[key]
 
     def choose(self, span: Span, candidates: List[Tuple[str, str]], linked: set) -> str:
         """The id among `candidates` that a trailing "+" of the span, the document's other links, the
