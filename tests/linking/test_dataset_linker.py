@@ -102,7 +102,6 @@ def test_task_words_parts_and_leading_sources_are_dropped_as_a_last_resort():
                                                                       "conll2012"]
     assert list(name_keys("ShanghaiTech Part B")) == ["shanghaitechpartb", "shanghaitech"]
     assert list(name_keys("ClueWeb09 category B collection")) == ["clueweb09categoryb", "clueweb09"]
-    assert list(name_keys("KITTI 2012 and 2015")) == ["kitti2012and2015", "kitti2012and"]  # "and" alone stays
     assert list(name_keys("Reuters RCV1")) == ["reutersrcv1", "rcv1"]
     assert list(name_keys("Google Billion-Word Corpus")) == ["googlebillionword", "billionword"]
 
@@ -117,3 +116,17 @@ def test_a_name_ending_in_plus_is_an_extension_linked_only_by_a_plus(nlp):
     text = "CoNLL, CoNLL++, Recipe1M, Recipe1M+, DailyDialog and DailyDialog++."
     names = ["CoNLL", "CoNLL++", "Recipe1M", "Recipe1M+", "DailyDialog", "DailyDialog++"]
     assert [e[1] for e in link(nlp, text, names)] == ["", "conll", "", "recipe1m-1", "dailydialog", "dailydialog-1"]
+
+
+def test_a_list_of_versions_is_not_shortened_and_english_goes_last():
+    assert list(name_keys("Something-Something v1 & v2")) == ["somethingsomethingv1v2"]
+    assert list(name_keys("KITTI 2012 and 2015")) == ["kitti2012and2015"]
+    assert list(name_keys("Penn English Treebank")) == ["pennenglishtreebank", "penntreebank"]
+
+
+def test_a_named_split_alone_takes_the_one_dataset_of_its_document(nlp):
+    found = link(nlp, "With the LibriSpeech corpus: dev-clean, test-other.", ["LibriSpeech corpus", "dev-clean", "test-other"])
+    assert [e[1] for e in found] == ["librispeech", "librispeech", "librispeech"]
+    assert [e[1] for e in link(nlp, "Results on dev-clean.", ["dev-clean"])] == [""]
+    two = link(nlp, "LibriSpeech and PTB: test-clean.", ["LibriSpeech", "PTB", "test-clean"])
+    assert [e[1] for e in two] == ["librispeech", "penn-treebank", ""]  # two datasets: whose split is it?

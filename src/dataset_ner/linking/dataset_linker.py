@@ -35,6 +35,13 @@ PART = re.compile(r"\s+(?:part|category|subset)\s+(?:[A-Z]|\d+)$", re.IGNORECASE
 # Where a whole name is unknown: a leading publisher or platform ("Reuters RCV1", "Google Billion-Word
 # Corpus"), dropped as the last resort; not "MS"/"Microsoft", which the table knows as part of names.
 SOURCES = re.compile(r"^(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wikipedia|Baidu|Alibaba)[\s-]+(?=\S)", re.IGNORECASE)
+# A name that lists versions ("Something-Something v1 & v2", "KITTI 2012 and 2015") names several
+# datasets: what is left once its last version goes is no name to try.
+LIST_END = re.compile(r"(?:\s*[&,/+]|\s+and|\s+or)$", re.IGNORECASE)
+# A named split alone ("test-clean", "dev-other", "test-dev"): the split of the document's dataset.
+NAMED_SPLIT = re.compile(r"^(?:(?:train|test|dev|val)-(?:clean|other|dev|std|challenge)|trainval|test-dev)$", re.IGNORECASE)
+# The word "English" inside a name ("Penn English Treebank"), dropped as a last resort.
+ENGLISH = re.compile(r"(?<=\S)\s+English(?=\s+\S)")
 # A bracketed abbreviation inside the name ("Penn Treebank (PTB) III", "Wall Street Journal (WSJ)
 # eval92") and a two-digit year ("CoNLL'03").
 INNER_ABBREVIATION = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()]+)\)(?P<rest>.*)$")
@@ -57,6 +64,8 @@ def shorter_forms(name: str) -> List[str]:
     while True:
         for pattern in (SPLIT, VERSION, TRAILING, DESCRIPTORS, PART):
             shorter = pattern.sub("", forms[-1])
+            if LIST_END.search(shorter):
+                return forms
             if shorter != forms[-1] and shorter.strip():
                 forms.append(shorter)
                 break
@@ -74,7 +83,7 @@ def name_keys(name: str) -> Iterator[str]:
     written = SHORT_YEAR.sub(full_year, name)
     inner = INNER_ABBREVIATION.match(written)
     starts = [name, written] + ([inner["long"] + inner["rest"], inner["short"] + inner["rest"]] if inner else [])
-    starts += [SOURCES.sub("", start) for start in starts]
+    starts += [SOURCES.sub("", start) for start in starts] + [ENGLISH.sub("", start) for start in starts]
     for start in dict.fromkeys(starts):
         for form in shorter_forms(start):
             key = name_and_key(form)[1]
@@ -143,6 +152,10 @@ class DatasetLinker:
         found = [self.candidates(ent) for ent in ents]
         linked = {ids[0][0] for ids in found if len(ids) == 1}
         ids = [self.choose(ent, candidates, linked) if candidates else "" for ent, candidates in zip(ents, found)]
+        if len(set(filter(None, ids))) == 1:  # the one dataset of the document takes its named splits
+            only = next(filter(None, ids))
+            ids = [only if not entry_id and NAMED_SPLIT.match(ent.text.strip()) else entry_id
+                   for ent, entry_id in zip(ents, ids)]
         if any(entry_id != ent.kb_id_ for ent, entry_id in zip(ents, ids)):
             ents = [Span(doc, ent.start, ent.end, ent.label, kb_id=entry_id) for ent, entry_id in zip(ents, ids)]
             doc.ents = ents
