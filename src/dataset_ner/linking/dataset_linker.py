@@ -3,8 +3,9 @@ catalogue id), `ent._.dataset_url` and `ent._.dataset_full_name`; "" and None wh
 the table knows, or one of several it cannot tell apart."""
 
 import re
+from itertools import chain
 from pathlib import Path
-from typing import Iterator, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -13,6 +14,7 @@ from ..pipeline.mention_names import name_and_key
 from .alias_table import AliasTable, read_table, write_table
 
 DATASET_LINKER = "dataset_linker"
+MAX_REMEMBERED = 100_000  # names whose key the linker remembers, forgotten all at once past this
 # A trailing version ("ILSVRC 2012", "SQuAD v1.1", "SQuAD 2.0", "Penn Treebank III", "MNIST 12k",
 # "Switchboard 300h") and a trailing split ("COCO validation set", "SQuAD dev", "COCO test-dev",
 # "IJB-A split-1"): what is tried without them when the whole name is unknown.
@@ -83,8 +85,8 @@ def name_keys(name: str) -> Iterator[str]:
     written = SHORT_YEAR.sub(full_year, name)
     inner = INNER_ABBREVIATION.match(written)
     starts = [name, written] + ([inner["long"] + inner["rest"], inner["short"] + inner["rest"]] if inner else [])
-    starts += [SOURCES.sub("", start) for start in starts] + [ENGLISH.sub("", start) for start in starts]
-    for start in dict.fromkeys(starts):
+    last_resorts = (pattern.sub("", start) for pattern in (SOURCES, ENGLISH) for start in list(starts))
+    for start in dict.fromkeys(chain(starts, last_resorts)):
         for form in shorter_forms(start):
             key = name_and_key(form)[1]
             if key and key not in seen:
@@ -105,6 +107,7 @@ class DatasetLinker:
 
     def set_table(self, table: AliasTable) -> None:
         self.table, self.index = table, table.index()
+        self.found: Dict[str, Optional[str]] = {}  # name → the first of its keys the table knows (None: none)
         # key → the ids it names only as an extension: the key of a name ending in "+" ("CoNLL++" and
         # "Recipe1M+" are not CoNLL and Recipe1M), which a mention without a trailing "+" does not link to.
         self.extensions = {}
@@ -124,7 +127,11 @@ class DatasetLinker:
         key = span._.dataset_key if span._.dataset_key in self.index else None
         if key is None:
             name = span._.dataset_name if span._.dataset_name is not None else name_and_key(span.text)[0]
-            key = next((key for key in name_keys(name) if key in self.index), None)
+            if name not in self.found:
+                if len(self.found) >= MAX_REMEMBERED:
+                    self.found.clear()
+                self.found[name] = next((key for key in name_keys(name) if key in self.index), None)
+            key = self.found[name]
         if key is None:
             return []
         extensions = self.extensions.get(key)
