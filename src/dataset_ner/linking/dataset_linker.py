@@ -42,6 +42,8 @@ SOURCES = re.compile(r"^(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wikipe
 LIST_END = re.compile(r"(?:\s*[&,/+]|\s+and|\s+or)$", re.IGNORECASE)
 # A named split alone ("test-clean", "dev-other", "test-dev"): the split of the document's dataset.
 NAMED_SPLIT = re.compile(r"^(?:(?:train|test|dev|val)-(?:clean|other|dev|std|challenge)|trainval|test-dev)$", re.IGNORECASE)
+# A year or a round thousand, also tried short: "trec2005" → "trec05", "ImageNet-1000" → "ImageNet-1K".
+SHORT_FORMS = re.compile(r"(?<![\d.])(?:(?:19|20)(\d\d)|([1-9]\d{0,2})000)(?=\D*$)")
 # The word "English" inside a name ("Penn English Treebank"), dropped as a last resort.
 ENGLISH = re.compile(r"(?<=\S)\s+English(?=\s+\S)")
 # A bracketed abbreviation inside the name ("Penn Treebank (PTB) III", "Wall Street Journal (WSJ)
@@ -57,6 +59,10 @@ for _attr in ("dataset_url", "dataset_full_name"):
 
 def full_year(match: re.Match) -> str:
     return f" {'19' if match[1] > '50' else '20'}{match[1]}"
+
+
+def shortened(match: re.Match) -> str:
+    return match[1] if match[1] else f"{match[2]}K"
 
 
 def shorter_forms(name: str) -> List[str]:
@@ -85,7 +91,9 @@ def name_keys(name: str) -> Iterator[str]:
     written = SHORT_YEAR.sub(full_year, name)
     inner = INNER_ABBREVIATION.match(written)
     starts = [name, written] + ([inner["long"] + inner["rest"], inner["short"] + inner["rest"]] if inner else [])
-    last_resorts = (pattern.sub("", start) for pattern in (SOURCES, ENGLISH) for start in list(starts))
+    other_spellings = [SHORT_FORMS.sub(shortened, start) for start in starts]  # "TREC 2005" → "TREC 05"
+    last_resorts = (pattern.sub("", start) for pattern in (SOURCES, ENGLISH) for start in starts + other_spellings)
+    starts += other_spellings
     for start in dict.fromkeys(chain(starts, last_resorts)):
         for form in shorter_forms(start):
             key = name_and_key(form)[1]
