@@ -91,3 +91,24 @@ def test_the_committed_table_and_its_notice():
                           ("market1501", "market-1501"), ("stanfordquestionanswering", "squad")]:
         assert index[key] == [(entry_id, index[key][0][1])], key
     assert "CC BY-SA 4.0" in table.notice and "CC BY 4.0" in table.notice
+
+
+def test_one_full_name_that_is_the_name_of_one_of_them_is_one_dataset():
+    rows = [pwc("mpii", "MPII", ["MPII"], "MPII Human Pose"), pwc("mpii-human-pose", "MPII Human Pose", [], "MPII Human Pose"),
+            pwc("sts-benchmark", "STS Benchmark"), pwc("sts-2012-2016", "Semantic Textual Similarity (2012 - 2016)", [], "STS")]
+    table = build(rows, [])
+    index = table.index()
+    assert "mpii-human-pose" not in table.entries and index["mpiihumanpose"] == [("mpii", "name")]
+    assert {"sts-benchmark", "sts-2012-2016"} <= table.entries.keys()  # "STS" is not "STS Benchmark", letter for letter
+
+
+def test_derived_aliases_ms_and_an_initial_only_where_they_add_a_key_of_one_entry():
+    rows = [pwc("coco", "COCO", [], "Microsoft Common Objects in Context"), pwc("mnist", "MNIST"),
+            pwc("fashion-mnist", "Fashion-MNIST"), pwc("kuzushiji-mnist", "Kuzushiji-MNIST"), pwc("kmnist", "KMNIST"),
+            pwc("pku-mmd", "PKU-MMD"), pwc("mmd", "MMD"), pwc("msr-vtt", "MSR-VTT", [], "Microsoft Research Video to Text")]
+    table = build(rows, [])
+    index = table.index()
+    assert index["mscoco"] == [("coco", "derived")] and index["fmnist"] == [("fashion-mnist", "derived")]
+    assert index["kmnist"] == [("kmnist", "name")]  # a key already in the table derives nothing
+    assert "pmmd" not in index  # "PKU" is no word in title case
+    assert "msmsrvtt" not in index  # a name that starts with "MS" gets no second one

@@ -7,8 +7,9 @@ from typing import Dict, List, NamedTuple, Tuple
 ENTRIES = "entries.tsv"
 ALIASES = "aliases.tsv"
 NOTICE = "NOTICE.md"  # the catalogues' credits and licenses, which travel with the table
-# How an alias names its dataset, strongest first: the catalogue's name, its full name, another listed name.
-KINDS = ("name", "full_name", "variant")
+# How an alias names its dataset, strongest first: the catalogue's name, its full name, another listed
+# name, a name derived by build_table's rule 7 ("MS-COCO").
+KINDS = ("name", "full_name", "variant", "derived")
 
 
 class Entry(NamedTuple):

@@ -19,7 +19,16 @@ Rules, in order:
 6. Entries whose names have one key are one dataset listed twice ("CIFAR-10" and "CIFAR10", the
    CodeSOTA "MMLU-Pro" of two tasks), unless a name ends in "+" ("DailyDialog++" is not
    "DailyDialog"): merged into the one with the most aliases, which takes the others' aliases.
-   Any other key shared by several entries keeps them all: the linker resolves it in context."""
+   Entries with one full name that is, letter for letter, the name of one of them ("MPII" and "MPII
+   Human Pose", both "MPII Human Pose"; not "STS Benchmark" and the "STS" of 2012-2016) are merged the
+   same way.
+   Any other key shared by several entries keeps them all: the linker resolves it in context.
+7. Derived aliases (kind "derived"), each only where its key is no key of the table yet and no other
+   entry derives it: "MS-" before the name of an entry whose full name starts with "Microsoft"
+   ("MS-COCO", "MSCOCO" of COCO, "Microsoft Common Objects in Context"); and a name of one word in
+   title case and, after a hyphen or space, the name of another entry in capitals ("Fashion-MNIST",
+   "Permuted MNIST") with the word shortened to its initial ("FMNIST", "PMNIST", as "KMNIST" and
+   "EMNIST" are written)."""
 
 import gzip
 import json
@@ -30,7 +39,7 @@ from typing import Dict, Iterator, List
 
 import typer
 
-from ..pipeline.mention_names import name_and_key
+from ..pipeline.mention_names import dataset_key, name_and_key
 from .alias_table import Alias, AliasTable, Entry, write_table
 
 LEADERBOARD = re.compile(
@@ -86,6 +95,22 @@ def merge_duplicates(table: AliasTable) -> AliasTable:
     for entry in table.entries.values():
         if not entry.name.endswith("+") and key_of(entry.name):
             by_name[key_of(entry.name)].append(entry.id)
+    by_text = defaultdict(list)  # the whole name's letters and digits: "STS" is not "STS Benchmark"
+    for entry in table.entries.values():
+        if not entry.name.endswith("+"):
+            by_text[dataset_key(entry.name)].append(entry.id)
+    for entry in table.entries.values():  # one full name, the name of one of them: "MPII" of "MPII Human Pose"
+        full = dataset_key(entry.full_name) if not entry.name.endswith("+") else ""
+        if full and full != dataset_key(entry.name) and full in by_text and all(
+                dataset_key(table.entries[other].full_name or table.entries[other].name) == full
+                for other in by_text[full]):
+            by_name[key_of(table.entries[by_text[full][0]].name)].append(entry.id)
+    grouped = defaultdict(set)  # an entry in two groups joins them
+    for ids in by_name.values():
+        merged = set(ids).union(*(grouped[entry_id] for entry_id in ids))
+        for entry_id in merged:
+            grouped[entry_id] = merged
+    by_name = {min(ids): sorted(ids) for ids in grouped.values()}
     counts = Counter(alias.id for alias in table.aliases)
     kept = {}
     for ids in by_name.values():
@@ -117,7 +142,32 @@ def build(pwc_rows: List[dict], codesota_rows: List[dict]) -> AliasTable:
                       clean(row["paperUrl"] or row["downloadUrl"]), clean(row["year"]), "codesota")
         entries[entry.id] = entry
         aliases += [Alias(key_of(text), text, kind, entry.id) for kind, text in own]
-    return merge_duplicates(AliasTable(entries, aliases))
+    return add_derived(merge_duplicates(AliasTable(entries, aliases)))
+
+
+def derived_names(entry: Entry, names: Dict[str, str]) -> Iterator[str]:
+    """The derived names of `entry` (rule 7); `names`: key → name of every entry."""
+    if entry.full_name.startswith("Microsoft ") and not entry.name.upper().startswith(("MS", "MICROSOFT")):
+        yield f"MS-{entry.name}"
+    words = re.split(r"[\s-]+", entry.name)
+    if (len(words) == 2 and words[0].isalpha() and words[0].istitle() and len(words[0]) >= 3
+            and words[1].isupper() and len(words[1]) >= 3
+            and names.get(key_of(words[1])) == words[1]):
+        yield words[0][0].upper() + words[1]
+
+
+def add_derived(table: AliasTable) -> AliasTable:
+    """`table` with the derived aliases of rule 7 that add a key of one entry."""
+    known = {alias.key for alias in table.aliases}
+    names = {key_of(entry.name): entry.name for entry in table.entries.values()}
+    derived = defaultdict(set)
+    for entry in table.entries.values():
+        for text in derived_names(entry, names):
+            if key_of(text) and key_of(text) not in known:
+                derived[key_of(text)].add((text, entry.id))
+    return table._replace(aliases=table.aliases + [Alias(key, text, "derived", entry_id)
+                                                   for key, found in derived.items() if len({i for _t, i in found}) == 1
+                                                   for text, entry_id in found])
 
 
 def main(

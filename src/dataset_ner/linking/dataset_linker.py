@@ -3,8 +3,9 @@ catalogue id), `ent._.dataset_url` and `ent._.dataset_full_name`; "" and None wh
 the table knows, or one of several it cannot tell apart."""
 
 import re
+from itertools import chain
 from pathlib import Path
-from typing import Iterator, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -13,6 +14,7 @@ from ..pipeline.mention_names import name_and_key
 from .alias_table import AliasTable, read_table, write_table
 
 DATASET_LINKER = "dataset_linker"
+MAX_REMEMBERED = 100_000  # names whose key the linker remembers, forgotten all at once past this
 # A trailing version ("ILSVRC 2012", "SQuAD v1.1", "SQuAD 2.0", "Penn Treebank III", "MNIST 12k",
 # "Switchboard 300h") and a trailing split ("COCO validation set", "SQuAD dev", "COCO test-dev",
 # "IJB-A split-1"): what is tried without them when the whole name is unknown.
@@ -22,6 +24,28 @@ SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|va
                    r"(?:[\s_-]+(?:set|split|data|clean|other))?|test-dev|trainval|split[\s_-]*\d+)$", re.IGNORECASE)
 # Generic words after a name that dataset_name keeps ("CoNLL'03 shared task", "ATIS domain").
 TRAILING = re.compile(r"\s+(?:shared\s+task|task|domain|collections?|test\s+collections?|corpus|corpora)$", re.IGNORECASE)
+# Words of the task or kind of data between a name and its head noun ("CIFAR-10 object recognition
+# datasets", "MS-COCO object detection and segmentation benchmark", "ShapeNet model database",
+# "FrameNet lexicon", "CoNLL-2012 Shared Task English datasets"), dropped from the end as a run ("and"
+# only between two of them).
+_DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|segmentation|classification|retrieval|tracking|QA|"
+               r"question\s+answering|benchmarks?|challenge|model|lexicon|English|Chinese|German|French|Spanish|"
+               r"Japanese|Arabic|multilingual)")
+DESCRIPTORS = re.compile(rf"(?:\s+{_DESCRIPTOR}(?:\s+and\s+{_DESCRIPTOR})?)+$", re.IGNORECASE)
+# A named part or category of a dataset ("ShanghaiTech Part B", "ClueWeb09 category B").
+PART = re.compile(r"\s+(?:part|category|subset)\s+(?:[A-Z]|\d+)$", re.IGNORECASE)
+# Where a whole name is unknown: a leading publisher or platform ("Reuters RCV1", "Google Billion-Word
+# Corpus"), dropped as the last resort; not "MS"/"Microsoft", which the table knows as part of names.
+SOURCES = re.compile(r"^(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wikipedia|Baidu|Alibaba)[\s-]+(?=\S)", re.IGNORECASE)
+# A name that lists versions ("Something-Something v1 & v2", "KITTI 2012 and 2015") names several
+# datasets: what is left once its last version goes is no name to try.
+LIST_END = re.compile(r"(?:\s*[&,/+]|\s+and|\s+or)$", re.IGNORECASE)
+# A named split alone ("test-clean", "dev-other", "test-dev"): the split of the document's dataset.
+NAMED_SPLIT = re.compile(r"^(?:(?:train|test|dev|val)-(?:clean|other|dev|std|challenge)|trainval|test-dev)$", re.IGNORECASE)
+# A year or a round thousand, also tried short: "trec2005" → "trec05", "ImageNet-1000" → "ImageNet-1K".
+SHORT_FORMS = re.compile(r"(?<![\d.])(?:(?:19|20)(\d\d)|([1-9]\d{0,2})000)(?=\D*$)")
+# The word "English" inside a name ("Penn English Treebank"), dropped as a last resort.
+ENGLISH = re.compile(r"(?<=\S)\s+English(?=\s+\S)")
 # A bracketed abbreviation inside the name ("Penn Treebank (PTB) III", "Wall Street Journal (WSJ)
 # eval92") and a two-digit year ("CoNLL'03").
 INNER_ABBREVIATION = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()]+)\)(?P<rest>.*)$")
@@ -37,13 +61,19 @@ def full_year(match: re.Match) -> str:
     return f" {'19' if match[1] > '50' else '20'}{match[1]}"
 
 
+def shortened(match: re.Match) -> str:
+    return match[1] if match[1] else f"{match[2]}K"
+
+
 def shorter_forms(name: str) -> List[str]:
     """`name` without its trailing split, version or generic words, one at a time, as long as one
     goes: "COCO 2017 test-dev" → "COCO 2017", "COCO"."""
     forms = [name]
     while True:
-        for pattern in (SPLIT, VERSION, TRAILING):
+        for pattern in (SPLIT, VERSION, TRAILING, DESCRIPTORS, PART):
             shorter = pattern.sub("", forms[-1])
+            if LIST_END.search(shorter):
+                return forms
             if shorter != forms[-1] and shorter.strip():
                 forms.append(shorter)
                 break
@@ -61,7 +91,10 @@ def name_keys(name: str) -> Iterator[str]:
     written = SHORT_YEAR.sub(full_year, name)
     inner = INNER_ABBREVIATION.match(written)
     starts = [name, written] + ([inner["long"] + inner["rest"], inner["short"] + inner["rest"]] if inner else [])
-    for start in dict.fromkeys(starts):
+    other_spellings = [SHORT_FORMS.sub(shortened, start) for start in starts]  # "TREC 2005" → "TREC 05"
+    last_resorts = (pattern.sub("", start) for pattern in (SOURCES, ENGLISH) for start in starts + other_spellings)
+    starts += other_spellings
+    for start in dict.fromkeys(chain(starts, last_resorts)):
         for form in shorter_forms(start):
             key = name_and_key(form)[1]
             if key and key not in seen:
@@ -82,6 +115,13 @@ class DatasetLinker:
 
     def set_table(self, table: AliasTable) -> None:
         self.table, self.index = table, table.index()
+        self.found: Dict[str, Optional[str]] = {}  # name → the first of its keys the table knows (None: none)
+        # key → the ids it names only as an extension: the key of a name ending in "+" ("CoNLL++" and
+        # "Recipe1M+" are not CoNLL and Recipe1M), which a mention without a trailing "+" does not link to.
+        self.extensions = {}
+        for entry in table.entries.values():
+            if entry.name.rstrip().endswith("+"):
+                self.extensions.setdefault(name_and_key(entry.name)[1], set()).add(entry.id)
 
     def initialize(self, get_examples=None, *, nlp=None, table: Optional[str] = None) -> None:
         """Load the alias table from the folder `table` (entries.tsv, aliases.tsv)."""
@@ -90,11 +130,22 @@ class DatasetLinker:
 
     def candidates(self, span: Span) -> List[Tuple[str, str]]:
         """[(id, kind), ...] of the first of the span's keys that the table knows: the key
-        dataset_mention_names gave it, else those of `name_keys`."""
-        if span._.dataset_key in self.index:
-            return self.index[span._.dataset_key]
-        name = span._.dataset_name if span._.dataset_name is not None else name_and_key(span.text)[0]
-        return next((self.index[key] for key in name_keys(name) if key in self.index), [])
+        dataset_mention_names gave it, else those of `name_keys`; without the entries the key names
+        only as an extension ("CoNLL++") unless the span ends in "+"."""
+        key = span._.dataset_key if span._.dataset_key in self.index else None
+        if key is None:
+            name = span._.dataset_name if span._.dataset_name is not None else name_and_key(span.text)[0]
+            if name not in self.found:
+                if len(self.found) >= MAX_REMEMBERED:
+                    self.found.clear()
+                self.found[name] = next((key for key in name_keys(name) if key in self.index), None)
+            key = self.found[name]
+        if key is None:
+            return []
+        extensions = self.extensions.get(key)
+        if extensions and not span.text.rstrip().endswith("+"):
+            return [(entry_id, kind) for entry_id, kind in self.index[key] if entry_id not in extensions]
+        return self.index[key]
 
     def choose(self, span: Span, candidates: List[Tuple[str, str]], linked: set) -> str:
         """The id among `candidates` that a trailing "+" of the span, the document's other links, the
@@ -116,6 +167,10 @@ class DatasetLinker:
         found = [self.candidates(ent) for ent in ents]
         linked = {ids[0][0] for ids in found if len(ids) == 1}
         ids = [self.choose(ent, candidates, linked) if candidates else "" for ent, candidates in zip(ents, found)]
+        if len(set(filter(None, ids))) == 1:  # the one dataset of the document takes its named splits
+            only = next(filter(None, ids))
+            ids = [only if not entry_id and NAMED_SPLIT.match(ent.text.strip()) else entry_id
+                   for ent, entry_id in zip(ents, ids)]
         if any(entry_id != ent.kb_id_ for ent, entry_id in zip(ents, ids)):
             ents = [Span(doc, ent.start, ent.end, ent.label, kb_id=entry_id) for ent, entry_id in zip(ents, ids)]
             doc.ents = ents
