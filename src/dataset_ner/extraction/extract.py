@@ -14,6 +14,7 @@ from ..pipeline.vocabulary import MENTION_CONFIDENCE
 from .inputs import Document, Problem
 from .pdf_text import PdfDocument
 from .split_text import split_text
+from .string_table import compact_strings
 
 DEFAULT_MAX_CHARS = 2000
 PIPELINE_ERROR = "pipeline-error"
@@ -70,10 +71,13 @@ class Failed:
 def read_pieces(nlp, pieces: Iterable[Piece], batch_size: int = 64) -> Iterator[Tuple[int, List[dict]]]:
     """Per piece, in order: its number of tokens and its mention records, offsets into the document.
     Each batch goes through nlp.pipe inside nlp.memory_zone(), so the strings and lexemes it adds
-    are freed (memory stays flat however many documents pass); a batch that raises is read again
-    piece by piece, and a piece that still raises gives (0, Failed) instead of its records."""
+    are freed, and the string store's table is compacted after it (memory stays flat however many
+    documents pass); a batch that raises is read again piece by piece, and a piece that still
+    raises gives (0, Failed) instead of its records."""
     for batch in minibatch(pieces, batch_size):
-        yield from _read_batch(nlp, batch)
+        results = _read_batch(nlp, batch)
+        compact_strings(nlp.vocab.strings)
+        yield from results
 
 
 def _read_batch(nlp, batch: List[Piece]) -> List[Tuple[int, object]]:
