@@ -14,7 +14,7 @@ from ..pipeline.vocabulary import MENTION_CONFIDENCE
 from .inputs import Document, Problem
 from .pdf_text import PdfDocument
 from .split_text import split_text
-from .string_table import compact_strings
+from .hash_tables import compact_vocab
 
 DEFAULT_MAX_CHARS = 2000
 PIPELINE_ERROR = "pipeline-error"
@@ -71,12 +71,12 @@ class Failed:
 def read_pieces(nlp, pieces: Iterable[Piece], batch_size: int = 64) -> Iterator[Tuple[int, List[dict]]]:
     """Per piece, in order: its number of tokens and its mention records, offsets into the document.
     Each batch goes through nlp.pipe inside nlp.memory_zone(), so the strings and lexemes it adds
-    are freed, and the string store's table is compacted after it (memory stays flat however many
-    documents pass); a batch that raises is read again piece by piece, and a piece that still
+    are freed, and spaCy's tables of strings and lexemes are compacted after it (memory stays flat
+    however many documents pass); a batch that raises is read again piece by piece, and a piece that still
     raises gives (0, Failed) instead of its records."""
     for batch in minibatch(pieces, batch_size):
         results = _read_batch(nlp, batch)
-        compact_strings(nlp.vocab.strings)
+        compact_vocab(nlp.vocab)
         yield from results
 
 
