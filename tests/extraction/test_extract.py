@@ -1,8 +1,8 @@
 import spacy
 
 from dataset_ner.extraction.extract import Counts, extract_records
-from dataset_ner.extraction.inputs import Document
 from dataset_ner.extraction.hash_tables import table_size
+from dataset_ner.extraction.inputs import Document
 
 FILLER = "The network is trained for ninety epochs with a small learning rate and strong augmentation. "
 

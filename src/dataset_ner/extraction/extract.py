@@ -11,10 +11,10 @@ from spacy.util import minibatch
 
 from ..pipeline.mention_names import name_and_key
 from ..pipeline.vocabulary import MENTION_CONFIDENCE
+from .hash_tables import compact_vocab
 from .inputs import Document, Problem
 from .pdf_text import PdfDocument
 from .split_text import split_text
-from .hash_tables import compact_vocab
 
 DEFAULT_MAX_CHARS = 2000
 PIPELINE_ERROR = "pipeline-error"
@@ -72,8 +72,8 @@ def read_pieces(nlp, pieces: Iterable[Piece], batch_size: int = 64) -> Iterator[
     """Per piece, in order: its number of tokens and its mention records, offsets into the document.
     Each batch goes through nlp.pipe inside nlp.memory_zone(), so the strings and lexemes it adds
     are freed, and spaCy's tables of strings and lexemes are compacted after it (memory stays flat
-    however many documents pass); a batch that raises is read again piece by piece, and a piece that still
-    raises gives (0, Failed) instead of its records."""
+    however many documents pass); a batch that raises is read again piece by piece, and a piece
+    that still raises gives (0, Failed) instead of its records."""
     for batch in minibatch(pieces, batch_size):
         results = _read_batch(nlp, batch)
         compact_vocab(nlp.vocab)
