@@ -1,6 +1,7 @@
 import spacy
 
 from dataset_ner.extraction.extract import Counts, extract_records
+from dataset_ner.extraction.hash_tables import table_size
 from dataset_ner.extraction.inputs import Document
 
 FILLER = "The network is trained for ninety epochs with a small learning rate and strong augmentation. "
@@ -51,3 +52,12 @@ def test_new_words_leave_no_strings_behind(ruler_model):
     records = list(extract_records(nlp, docs, batch_size=16))
     assert [m["name"] for r in records for m in r["mentions"]] == ["ImageNet"] * 300
     assert len(nlp.vocab.strings) == before
+
+
+def test_new_words_leave_the_string_table_its_size(ruler_model):
+    nlp = spacy.load(ruler_model)
+    list(extract_records(nlp, [Document(0, "Warm-up on ImageNet.")]))
+    docs = [Document(i, f"We release Corpus{i}x and Benchmark{i}y, unlike ImageNet.") for i in range(3000)]
+    records = list(extract_records(nlp, docs, batch_size=16))
+    assert [m["name"] for r in records for m in r["mentions"]] == ["ImageNet"] * 3000
+    assert nlp.vocab.strings._map.capacity <= table_size(len(nlp.vocab.strings))

@@ -11,6 +11,7 @@ from spacy.util import minibatch
 
 from ..pipeline.mention_names import name_and_key
 from ..pipeline.vocabulary import MENTION_CONFIDENCE
+from .hash_tables import compact_vocab
 from .inputs import Document, Problem
 from .paper_datasets import DatasetRule, paper_datasets
 from .pdf_text import PdfDocument
@@ -74,10 +75,13 @@ class Failed:
 def read_pieces(nlp, pieces: Iterable[Piece], batch_size: int = 64) -> Iterator[Tuple[int, List[dict]]]:
     """Per piece, in order: its number of tokens and its mention records, offsets into the document.
     Each batch goes through nlp.pipe inside nlp.memory_zone(), so the strings and lexemes it adds
-    are freed (memory stays flat however many documents pass); a batch that raises is read again
-    piece by piece, and a piece that still raises gives (0, Failed) instead of its records."""
+    are freed, and spaCy's tables of strings and lexemes are compacted after it (memory stays flat
+    however many documents pass); a batch that raises is read again piece by piece, and a piece
+    that still raises gives (0, Failed) instead of its records."""
     for batch in minibatch(pieces, batch_size):
-        yield from _read_batch(nlp, batch)
+        results = _read_batch(nlp, batch)
+        compact_vocab(nlp.vocab)
+        yield from results
 
 
 def _read_batch(nlp, batch: List[Piece]) -> List[Tuple[int, object]]:
