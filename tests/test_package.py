@@ -55,6 +55,12 @@ def project(tmp_path_factory):
     shutil.copytree(ROOT / "corpus/dataset_identity", root / "corpus/dataset_identity")
     shutil.copytree(ROOT / "corpus/catalogue", root / "corpus/catalogue")
     shutil.copytree(ROOT / "corpus/linking", root / "corpus/linking")
+    shutil.copytree(ROOT / "tests/extraction/pdfs", root / "corpus/papers/pdfs")  # two real papers, a dev and a test one
+    write_jsonl(root / "corpus/papers/papers.jsonl", [
+        {"id": "W19-8623", "file": "pdfs/W19-8623.pdf", "split": "dev", "has_references": True,
+         "datasets": [{"name": "ViGGO", "aliases": []}, {"name": "E2E NLG dataset", "aliases": ["E2E"]}]},
+        {"id": "W18-6504", "file": "pdfs/W18-6504.pdf", "split": "test", "has_references": True,
+         "datasets": [{"name": "Prodigy-METEO", "aliases": []}, {"name": "RoboCup", "aliases": []}]}])
     (root / "corpus/seeds/dataset_mentions.conll").write_text(WEAK_CONLL, encoding="utf8")
     for corpus in ("heddes2021", "tdmsci"):
         # Distinct texts: split-gold keeps a text that has a copy in dev out of training.

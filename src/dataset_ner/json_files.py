@@ -11,6 +11,7 @@ any size, one JSON value a line in JSONL, an indented document with a final newl
 which spaCy writes with, keeps ten significant digits of a float, escapes every non-ASCII character
 and cannot write an int from 2**64 up, so scores, committed assets and document ids would change.)"""
 
+import gzip
 import json
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Tuple
@@ -30,11 +31,12 @@ class BadLine(InputError):
 
 
 def jsonl_lines(path: Path) -> Iterator[Tuple[int, bytes]]:
-    """(line number, undecoded bytes) of every non-blank line of `path`; InputError if there is no such file."""
+    """(line number, undecoded bytes) of every non-blank line of `path` (gzip-compressed if it ends in .gz);
+    InputError if there is no such file."""
     path = Path(path)
     if not path.is_file():
         raise InputError(path, 0, "file not found")
-    with path.open("rb") as lines:
+    with (gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")) as lines:
         for number, raw in enumerate(lines, start=1):
             if raw.strip():
                 yield number, raw
@@ -62,12 +64,13 @@ def read_jsonl(path: Path) -> Iterator[Tuple[int, dict]]:
 
 
 def read_json(path: Path) -> Any:
-    """The JSON document in `path`; InputError (line 0) if there is none."""
+    """The JSON document in `path` (gzip-compressed if it ends in .gz); InputError (line 0) if there is none."""
     path = Path(path)
     if not path.is_file():
         raise InputError(path, 0, "file not found")
     try:
-        return json.loads(path.read_text(encoding="utf8"))
+        data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        return json.loads(data.decode("utf8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise InputError(path, 0, f"not valid JSON ({err})") from None
 

@@ -12,6 +12,7 @@ from spacy.util import load_config
 
 from dataset_ner.data.weak_labels import extend_head_noun
 from dataset_ner.evaluation.scoring import strip_head_noun
+from dataset_ner.linking.dataset_linker import DATASET_LINKER
 from dataset_ner.pipeline import vocabulary
 from dataset_ner.pipeline.mention_names import dataset_name
 from dataset_ner.pipeline.vocabulary import (
@@ -45,7 +46,7 @@ def test_entry_points_and_configs_name_the_vocabulary_pipes():
     setup = configparser.ConfigParser()
     setup.read(ROOT / "setup.cfg")
     entry_points = {line.split("=")[0].strip() for line in setup["options.entry_points"]["spacy_factories"].split("\n") if line}
-    assert entry_points == PIPES
+    assert entry_points == PIPES | {DATASET_LINKER}  # the linker's name is its own module's
     for name in ("cpu.cfg", "gpu.cfg", "cnn_baseline.cfg", "sm.cfg"):
         components = load_config(ROOT / "configs" / name, interpolate=False)["components"]
         assert PIPES <= {component["factory"] for component in components.values()}, name

@@ -26,10 +26,13 @@ class Linked(NamedTuple):
     predicted: str  # a catalogue id or NIL
 
 
+COLUMNS = "corpus\tmention\tdataset\tid"  # the header of a gold TSV
+
+
 def read_names(path: Path) -> Dict[Tuple[str, str], str]:
     """(corpus, mention) → catalogue id or NIL, from a TSV with columns corpus, mention, dataset, id."""
     lines = path.read_text(encoding="utf8").splitlines()
-    if lines[0].split("\t") != ["corpus", "mention", "dataset", "id"]:
+    if lines[0] != COLUMNS:
         raise SystemExit(f"{path}: expected the columns corpus, mention, dataset, id")
     return {(corpus, mention): entry for corpus, mention, _dataset, entry in (line.split("\t") for line in lines[1:])}
 

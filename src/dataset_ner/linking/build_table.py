@@ -30,14 +30,10 @@ Rules, in order:
    "Permuted MNIST") with the word shortened to its initial ("FMNIST", "PMNIST", as "KMNIST" and
    "EMNIST" are written)."""
 
-import gzip
-import json
 import re
 from pathlib import Path
 from collections import Counter, defaultdict
 from typing import Dict, Iterator, List
-
-import typer
 
 from ..pipeline.mention_names import dataset_key, name_and_key
 from .alias_table import Alias, AliasTable, Entry, write_table
@@ -169,24 +165,3 @@ def add_derived(table: AliasTable) -> AliasTable:
                                                    for key, found in derived.items() if len({i for _t, i in found}) == 1
                                                    for text, entry_id in found])
 
-
-def main(
-    pwc: Path = typer.Argument(..., exists=True, help="pwc_datasets.jsonl.gz (Papers with Code, CC BY-SA 4.0)"),
-    codesota: Path = typer.Argument(..., exists=True, help="codesota_datasets.json.gz (CodeSOTA, CC BY 4.0)"),
-    output: Path = typer.Argument(..., help="Folder for entries.tsv and aliases.tsv"),
-):
-    """Write the alias table of both catalogues into OUTPUT."""
-    with gzip.open(pwc, "rt", encoding="utf8") as file:
-        pwc_rows = [json.loads(line) for line in file if line.strip()]
-    with gzip.open(codesota, "rt", encoding="utf8") as file:
-        codesota_rows = json.load(file)
-    table = build(pwc_rows, codesota_rows)
-    write_table(output, table)
-    index = table.index()
-    ambiguous = sum(len(ids) > 1 for ids in index.values())
-    typer.echo(f"{output}: {len(table.entries)} datasets, {len(set(table.aliases))} aliases, "
-               f"{len(index)} keys, {ambiguous} of them naming more than one dataset")
-
-
-if __name__ == "__main__":
-    typer.run(main)

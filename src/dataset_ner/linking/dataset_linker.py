@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..pipeline.mention_names import name_and_key
+from ..pipeline.vocabulary import SPAN_HEAD_NOUNS
 from .alias_table import AliasTable, read_table, write_table
 
 DATASET_LINKER = "dataset_linker"
@@ -23,7 +24,9 @@ VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)
 SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)"
                    r"(?:[\s_-]+(?:set|split|data|clean|other))?|test-dev|trainval|split[\s_-]*\d+)$", re.IGNORECASE)
 # Generic words after a name that dataset_name keeps ("CoNLL'03 shared task", "ATIS domain").
-TRAILING = re.compile(r"\s+(?:shared\s+task|task|domain|collections?|test\s+collections?|corpus|corpora)$", re.IGNORECASE)
+_COLLECTIONS = tuple(word for word in SPAN_HEAD_NOUNS if word.startswith(("corp", "collection")))  # corpus, collection(s)
+_TRAILING_WORDS = ("shared task", "task", "domain") + _COLLECTIONS + tuple("test " + w for w in _COLLECTIONS if "coll" in w)
+TRAILING = re.compile(r"\s+(?:%s)$" % "|".join(w.replace(" ", r"\s+") for w in _TRAILING_WORDS), re.IGNORECASE)
 # Words of the task or kind of data between a name and its head noun ("CIFAR-10 object recognition
 # datasets", "MS-COCO object detection and segmentation benchmark", "ShapeNet model database",
 # "FrameNet lexicon", "CoNLL-2012 Shared Task English datasets"), dropped from the end as a run ("and"
@@ -189,13 +192,18 @@ class DatasetLinker:
         return self
 
 
-@Language.factory(
-    DATASET_LINKER,
-    default_config={"table": None},
-    requires=["doc.ents", "span._.dataset_name"],
-    assigns=["doc.ents", "span._.dataset_url", "span._.dataset_full_name"],
-)
 def dataset_linker(nlp: Language, name: str, table: Optional[str]) -> DatasetLinker:
     """`table`: a folder with entries.tsv and aliases.tsv that replaces the one saved with the
     pipeline (null: the saved one)."""
     return DatasetLinker(name, table)
+
+
+# Registered once: a model wheel's copy of this module and the installed project's (its entry
+# point) may both be imported in one process, and spaCy refuses a second, different function.
+if not Language.has_factory(DATASET_LINKER):
+    Language.factory(
+        DATASET_LINKER,
+        default_config={"table": None},
+        requires=["doc.ents", "span._.dataset_name"],
+        assigns=["doc.ents", "span._.dataset_url", "span._.dataset_full_name"],
+    )(dataset_linker)
