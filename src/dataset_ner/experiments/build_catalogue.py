@@ -1,4 +1,4 @@
-"""Asset step: the Papers with Code and CodeSOTA catalogues (in ../shared, not shipped) cleaned into the
+"""Asset step: the Papers with Code and CodeSOTA catalogues (corpus/catalogue/sources, not shipped in the wheels) cleaned into the
 alias table that the dataset_linker ships with (dataset_ner.linking.build_table holds the rules)."""
 
 from pathlib import Path
