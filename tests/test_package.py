@@ -61,6 +61,10 @@ def project(tmp_path_factory):
          "datasets": [{"name": "ViGGO", "aliases": []}, {"name": "E2E NLG dataset", "aliases": ["E2E"]}]},
         {"id": "W18-6504", "file": "pdfs/W18-6504.pdf", "split": "test", "has_references": True,
          "datasets": [{"name": "Prodigy-METEO", "aliases": []}, {"name": "RoboCup", "aliases": []}]}])
+    write_jsonl(root / "corpus/scirex/test.jsonl", [{**row, "id": f"scirex-{i}"} for i, row in enumerate(GOLD_SENTENCES)])
+    write_jsonl(root / "corpus/scirex/test_papers.jsonl", [
+        {"id": "scirex-paper", "split": "test", "text": "\n".join(row["text"] for row in GOLD_SENTENCES),
+         "datasets": [{"name": "Penn Treebank", "aliases": ["PTB"]}]}])
     (root / "corpus/seeds/dataset_mentions.conll").write_text(WEAK_CONLL, encoding="utf8")
     for corpus in ("heddes2021", "tdmsci"):
         # Distinct texts: split-gold keeps a text that has a copy in dev out of training.
@@ -106,7 +110,7 @@ def test_training_and_evaluation_outputs(project):
     assert 0.0 <= metrics["ents_f"] <= 1.0
     card = card_rows(project)
     assert [(row["corpus"], row["pipeline"]) for row in card] == [
-        (corpus, pipeline) for corpus in ("heddes2021", "heddes2021_original", "paragraphs", "seed_gold", "tdmsci")
+        (corpus, pipeline) for corpus in ("heddes2021", "heddes2021_original", "paragraphs", "scirex", "seed_gold", "tdmsci")
         for pipeline in ("transformer", "sm", "cnn", "lexicon")
     ]
     assert all(row["words_per_second"] > 0 for row in card)
@@ -121,6 +125,7 @@ def test_training_and_evaluation_outputs(project):
     assert "| confidence | mentions | mean confidence | precision |" in (project / "docs/calibration.md").read_text()
     assert json.loads((project / "metrics/name_keys.json").read_text())["tdmsci_test"]["name"]["datasets"] > 0
     assert "| test set | mentions | linkable | link P |" in (project / "docs/model_card.md").read_text()
+    assert "| transformer | scirex | 1 | 0.5 |" in (project / "docs/model_card.md").read_text()
 
 
 def test_a_second_run_reruns_nothing(project):

@@ -28,12 +28,19 @@ def test_the_json_rounds_to_four_places():
     assert rounded(row(2 * 132 / (159 + 154)))["exact"] == {"precision": 0.5, "recall": 0.25, "f1": 0.8435}
 
 
-def test_the_papers_table_has_a_row_per_pipeline_with_test_papers(tmp_path):
+def test_the_papers_table_has_a_row_per_pipeline_and_gold_set_with_test_papers(tmp_path):
     from dataset_ner.evaluation.model_card import papers_table
     from dataset_ner.json_files import write_json
 
     scores = {"precision": 0.8, "recall": 0.6, "f1": 24 / 35}
-    write_json(tmp_path / "sm_test.json", {"n_papers": 6, "dataset_threshold": 0.5, "scores": scores})
+    write_json(tmp_path / "sm_test.json", {"n_papers": 6, "dataset_threshold": 0.5, "scores": scores,
+                                           "papers_file": "corpus/papers/papers.jsonl"})
+    write_json(tmp_path / "sm_scirex_test.json", {"n_papers": 44, "dataset_threshold": 0.5, "scores": scores,
+                                                  "papers_file": "corpus/scirex/test_papers.jsonl"})
+    write_json(tmp_path / "sm_dev.json", {"n_papers": 2, "dataset_threshold": 0.5, "scores": scores,
+                                          "papers_file": "corpus/papers/papers.jsonl"})
     assert papers_table(tmp_path, ["transformer", "sm"]).splitlines() == [
-        "| pipeline | test papers | threshold | P | R | F1 |", "| --- | ---: | ---: | ---: | ---: | ---: |",
-        "| sm | 6 | 0.5 | 0.800 | 0.600 | 0.686 |"]
+        "| pipeline | gold papers | test papers | threshold | P | R | F1 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| sm | scirex | 44 | 0.5 | 0.800 | 0.600 | 0.686 |",
+        "| sm | papers | 6 | 0.5 | 0.800 | 0.600 | 0.686 |"]

@@ -58,6 +58,23 @@ def test_the_real_papers_lists_are_scored_with_their_errors(papers, ruler, tmp_p
     assert {(row["tp_pred"], row["n_pred"]) for row in result["sweep_with_references"]} == {(4, 7)}
 
 
+def test_a_paper_given_as_text_is_scored_like_a_pdf(ruler, tmp_path):
+    text = ("We train on E2E and test on the ViGGO test set.\nE2E is larger than ViGGO.\n"
+            "References\nWen et al. 2015. SPaRKy and WebNLG. In Proc. of ACL, pages 1-9.")
+    gold = write_jsonl(tmp_path / "papers.jsonl", [
+        {"id": "text-paper", "split": "test", "text": text,
+         "datasets": [{"name": "ViGGO", "aliases": []}, {"name": "E2E NLG", "aliases": ["E2E"]},
+                      {"name": "Weather.gov", "aliases": []}]}])
+    output = tmp_path / "test.json"
+    invoke_command(main, [ruler, "--papers", gold, "--split", "test", "--output", output,
+                          "--records", tmp_path / "records.jsonl"])
+    result = json.loads(output.read_text())
+    assert json.loads((tmp_path / "records.jsonl").read_text())["id"] == "text-paper"
+    # listed: E2E, ViGGO and "ViGGO test set" (ViGGO once "test set" is dropped); the references' names left out
+    assert result["papers"] == [{"id": "text-paper", "tp_pred": 3, "tp_gold": 2, "n_pred": 3, "n_gold": 3,
+                                 "false_positives": [], "missed": ["Weather.gov"]}]
+
+
 def test_a_reported_name_matches_by_key_alias_or_without_split_words():
     gold = [{"name": "CIFAR-10", "aliases": ["CIFAR10 dataset"]}, {"name": "SQuAD v1.1", "aliases": []}]
     listed = [{"name": "CIFAR-10 test set", "key": "cifar10testset"}, {"name": "Cifar 10", "key": "cifar10"},
@@ -79,6 +96,7 @@ def test_the_threshold_keeps_datasets_by_their_paper_confidence():
     ({"file": "pdfs/gone.pdf"}, "pdfs/gone.pdf: no such file"),
     ({"datasets": [{"aliases": []}]}, "a dataset must be {'name': str, 'aliases': [str]}"),
     ({"datasets": None}, "'datasets' must be a list, got None"),
+    ({"text": "A paper's text."}, "a paper needs either a 'file' (its PDF) or a 'text', not both or neither"),
 ])
 def test_a_bad_gold_line_is_refused_with_file_line_and_problem(papers, change, problem):
     write_jsonl(papers, [GOLD[0], {**GOLD[1], **change}])

@@ -1,5 +1,5 @@
-"""Paper-level evaluation: extract the PDFs of one split of the gold papers and score each paper's
-dataset list against its gold datasets.
+"""Paper-level evaluation: extract the papers of one split of a gold file (each a PDF, or a paper's
+text) and score each paper's dataset list against its gold datasets.
 
 A reported dataset (a key of the paper's list) is right when it equals the key of the gold
 dataset's name or of one of its aliases (keys as the pipeline makes them: name_and_key), or does
@@ -17,6 +17,7 @@ import typer
 from wasabi import msg
 
 from ..extraction.extract import extract_records
+from ..extraction.inputs import Document
 from ..extraction.paper_datasets import DEFAULT_DATASET_THRESHOLD, DatasetRule, paper_datasets
 from ..extraction.pdf_text import PdfDocument, read_pdf
 from ..input_error import InputError, stop
@@ -31,12 +32,12 @@ THRESHOLDS = [round(0.05 * i, 2) for i in range(20)] + [0.99]
 
 
 def read_papers(path: Path, split: str) -> List[dict]:
-    """The gold papers of `split` in papers.jsonl, each checked: an id, a file that exists (relative
-    to the folder of `path`), a split, a list of datasets with a name and a list of aliases.
-    InputError naming the file, line and problem otherwise."""
+    """The gold papers of `split` in a papers file, each checked: an id, a split, a list of datasets
+    with a name and a list of aliases, and either a PDF `file` that exists (relative to the folder of
+    `path`) or the paper's `text`. InputError naming the file, line and problem otherwise."""
     papers = []
     for line, paper in read_jsonl(path):
-        for field, kind in (("id", str), ("file", str), ("split", str), ("datasets", list)):
+        for field, kind in (("id", str), ("split", str), ("datasets", list)):
             if not isinstance(paper.get(field), kind):
                 raise InputError(path, line, f"'{field}' must be a {kind.__name__}, got {paper.get(field)!r}")
         if paper["split"] not in SPLITS:
@@ -45,7 +46,9 @@ def read_papers(path: Path, split: str) -> List[dict]:
             if not isinstance(dataset, dict) or not isinstance(dataset.get("name"), str) or not isinstance(
                     dataset.get("aliases", []), list):
                 raise InputError(path, line, f"a dataset must be {{'name': str, 'aliases': [str]}}, got {dataset!r}")
-        if not (path.parent / paper["file"]).is_file():
+        if isinstance(paper.get("text"), str) == isinstance(paper.get("file"), str):
+            raise InputError(path, line, "a paper needs either a 'file' (its PDF) or a 'text', not both or neither")
+        if "file" in paper and not (path.parent / paper["file"]).is_file():
             raise InputError(path, line, f"{paper['file']}: no such file")
         if paper["split"] == split:
             papers.append({**paper, "line": line})
@@ -82,10 +85,13 @@ def prf(counts: Sequence[dict]) -> PRF:
 
 
 def extract_papers(nlp, papers: Sequence[dict], folder: Path, path: Path) -> List[dict]:
-    """The extraction record of each paper's PDF (every mention, sections marked); InputError naming
-    papers.jsonl's line where a PDF cannot be read."""
+    """The extraction record of each paper (every mention, sections marked): its text, or its PDF's;
+    InputError naming the papers file's line where a PDF cannot be read."""
     documents = []
     for paper in papers:
+        if "text" in paper:
+            documents.append(Document(paper["id"], paper["text"]))
+            continue
         document = read_pdf(str(folder / paper["file"]))
         if not isinstance(document, PdfDocument):
             raise InputError(path, paper["line"], f"{paper['file']}: {document.problem}")
@@ -102,7 +108,7 @@ def score_papers(papers: Sequence[dict], records: Sequence[dict], rule: DatasetR
 
 def main(
     model: str = typer.Argument(..., help="Pipeline directory or installed package name"),
-    papers_file: Path = typer.Option(..., "--papers", help="papers.jsonl of the gold papers"),
+    papers_file: Path = typer.Option(..., "--papers", help="Gold papers (JSONL: id, split, datasets, and file or text)"),
     split: str = typer.Option(..., help="dev or test"),
     output: Path = typer.Option(..., help="Metrics JSON to write"),
     label: Optional[str] = typer.Option(None, help="Name of the pipeline in the metrics (default: MODEL)"),
