@@ -6,7 +6,7 @@ import spacy
 
 import dataset_ner.linking.dataset_linker  # noqa: F401 (registers the factory)
 from dataset_ner.linking.alias_table import Alias, AliasTable, Entry, write_table
-from dataset_ner.linking.dataset_linker import name_keys
+from dataset_ner.linking.dataset_linker import name_keys, trailing_abbreviation
 from dataset_ner.pipeline.vocabulary import MENTION_NAMES
 
 from ..conftest import ROOT
@@ -136,3 +136,11 @@ def test_a_year_and_round_thousands_are_also_tried_short():
     assert list(name_keys("trec2005")) == ["trec2005", "trec", "trec05"]
     assert list(name_keys("ImageNet-1000")) == ["imagenet1000", "imagenet1k", "imagenet"]
     assert list(name_keys("COCO 2017 test-dev"))[:3] == ["coco2017testdev", "coco2017", "coco"]  # the long forms first
+
+
+def test_the_abbreviation_after_a_name_is_tried_after_the_name(nlp):
+    assert trailing_abbreviation("Street View House Number (SVHN) dataset") == "SVHN"
+    assert trailing_abbreviation("Wall Street Journal (WSJ) English Penn Treebank") == ""  # inside: name_keys' own
+    assert list(name_keys("Street View House Number", "SVHN")) == ["streetviewhousenumber", "svhn"]
+    text = "The Street View House Number (SVHN) dataset."
+    assert [e[1] for e in link(nlp, text, ["Street View House Number (SVHN) dataset"])] == ["svhn"]

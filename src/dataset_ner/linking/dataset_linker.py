@@ -10,7 +10,7 @@ from typing import Dict, Iterator, List, Optional, Tuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..pipeline.mention_names import name_and_key
+from ..pipeline.mention_names import BRACKETED, dataset_name, is_abbreviation, name_and_key
 from ..pipeline.vocabulary import SPAN_HEAD_NOUNS
 from .alias_table import AliasTable, read_table, write_table
 
@@ -84,16 +84,29 @@ def shorter_forms(name: str) -> List[str]:
             return forms
 
 
-def name_keys(name: str) -> Iterator[str]:
+def trailing_abbreviation(text: str) -> str:
+    """The bracketed abbreviation of the name before it that ends the name of `text` ("Street View
+    House Number (SVHN) dataset" → "SVHN"), else "" (also for one inside: "Wall Street Journal (WSJ)
+    English Penn Treebank")."""
+    match = BRACKETED.match(text)
+    if match and is_abbreviation(match["short"], match["long"]) and dataset_name(
+            match["long"] + match["rest"]) == dataset_name(match["long"]):
+        return match["short"]
+    return ""
+
+
+def name_keys(name: str, short: str = "") -> Iterator[str]:
     """The keys to look `name` up by, in order, each once: its own; those of the name with a
     two-digit year written out ("CoNLL'03" → "CoNLL 2003") and a bracketed abbreviation inside it
     dropped, then put in place of what it abbreviates ("Penn Treebank (PTB) III" → "Penn Treebank
-    III", "PTB III"), each also without trailing splits, versions and generic words. Lazily: the
-    linker stops at the first key the table knows."""
+    III", "PTB III"), and of `short`, the abbreviation the mention gave after the name ("Street View
+    House Number (SVHN) dataset"), each also without trailing splits, versions and generic words.
+    Lazily: the linker stops at the first key the table knows."""
     seen = set()
     written = SHORT_YEAR.sub(full_year, name)
     inner = INNER_ABBREVIATION.match(written)
     starts = [name, written] + ([inner["long"] + inner["rest"], inner["short"] + inner["rest"]] if inner else [])
+    starts += [short] if short else []
     other_spellings = [SHORT_FORMS.sub(shortened, start) for start in starts]  # "TREC 2005" → "TREC 05"
     last_resorts = (pattern.sub("", start) for pattern in (SOURCES, ENGLISH) for start in starts + other_spellings)
     starts += other_spellings
@@ -118,7 +131,8 @@ class DatasetLinker:
 
     def set_table(self, table: AliasTable) -> None:
         self.table, self.index = table, table.index()
-        self.found: Dict[str, Optional[str]] = {}  # name → the first of its keys the table knows (None: none)
+        # (name, bracketed abbreviation) → the first of their keys the table knows (None: none)
+        self.found: Dict[Tuple[str, str], Optional[str]] = {}
         # key → the ids it names only as an extension: the key of a name ending in "+" ("CoNLL++" and
         # "Recipe1M+" are not CoNLL and Recipe1M), which a mention without a trailing "+" does not link to.
         self.extensions = {}
@@ -137,12 +151,14 @@ class DatasetLinker:
         only as an extension ("CoNLL++") unless the span ends in "+"."""
         key = span._.dataset_key if span._.dataset_key in self.index else None
         if key is None:
-            name = span._.dataset_name if span._.dataset_name is not None else name_and_key(span.text)[0]
-            if name not in self.found:
+            text = " ".join(span.text.split())
+            name = span._.dataset_name if span._.dataset_name is not None else name_and_key(text)[0]
+            forms = (name, trailing_abbreviation(text))
+            if forms not in self.found:
                 if len(self.found) >= MAX_REMEMBERED:
                     self.found.clear()
-                self.found[name] = next((key for key in name_keys(name) if key in self.index), None)
-            key = self.found[name]
+                self.found[forms] = next((key for key in name_keys(*forms) if key in self.index), None)
+            key = self.found[forms]
         if key is None:
             return []
         extensions = self.extensions.get(key)
