@@ -6,7 +6,7 @@ import spacy
 
 import dataset_ner.linking.dataset_linker  # noqa: F401 (registers the factory)
 from dataset_ner.linking.alias_table import Alias, AliasTable, Entry, write_table
-from dataset_ner.linking.dataset_linker import name_keys, trailing_abbreviation
+from dataset_ner.linking.dataset_linker import abbreviated_name, name_keys
 from dataset_ner.pipeline.vocabulary import MENTION_NAMES
 
 from ..conftest import ROOT
@@ -138,9 +138,9 @@ def test_a_year_and_round_thousands_are_also_tried_short():
     assert list(name_keys("COCO 2017 test-dev"))[:3] == ["coco2017testdev", "coco2017", "coco"]  # the long forms first
 
 
-def test_the_abbreviation_after_a_name_is_tried_after_the_name(nlp):
-    assert trailing_abbreviation("Street View House Number (SVHN) dataset") == "SVHN"
-    assert trailing_abbreviation("Wall Street Journal (WSJ) English Penn Treebank") == ""  # inside: name_keys' own
+def test_a_name_with_its_abbreviation_in_place_is_tried_after_the_name(nlp):
+    assert abbreviated_name("Street View House Number (SVHN) dataset") == "SVHN"
+    assert abbreviated_name("Wall Street Journal (WSJ) eval92") == "WSJ eval92"
     assert list(name_keys("Street View House Number", "SVHN")) == ["streetviewhousenumber", "svhn"]
     text = "The Street View House Number (SVHN) dataset."
     assert [e[1] for e in link(nlp, text, ["Street View House Number (SVHN) dataset"])] == ["svhn"]

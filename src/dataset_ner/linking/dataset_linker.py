@@ -18,7 +18,7 @@ DATASET_LINKER = "dataset_linker"
 MAX_REMEMBERED = 100_000  # names whose key the linker remembers, forgotten all at once past this
 # A trailing version ("ILSVRC 2012", "SQuAD v1.1", "SQuAD 2.0", "Penn Treebank III", "MNIST 12k",
 # "Switchboard 300h") and a trailing split ("COCO validation set", "SQuAD dev", "COCO test-dev",
-# "IJB-A split-1"): what is tried without them when the whole name is unknown.
+# "IJB-A split-1", "COCO val2014", "WSJ eval92"): what is tried without them when the whole name is unknown.
 VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)\d\d|[\s_-]*\d+\.\d+|"
                      r"\s+(?:I{1,3}|IV|V)|[\s_-]*\d+[kmh])$", re.IGNORECASE)
 SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)"
@@ -84,23 +84,21 @@ def shorter_forms(name: str) -> List[str]:
             return forms
 
 
-def trailing_abbreviation(text: str) -> str:
-    """The bracketed abbreviation of the name before it that ends the name of `text` ("Street View
-    House Number (SVHN) dataset" → "SVHN"), else "" (also for one inside: "Wall Street Journal (WSJ)
-    English Penn Treebank")."""
+def abbreviated_name(text: str) -> str:
+    """The name of `text` with its bracketed abbreviation in place of what it abbreviates ("Street
+    View House Number (SVHN) dataset" → "SVHN", "Wall Street Journal (WSJ) eval92" → "WSJ eval92"),
+    else "": dataset_name drops the abbreviation."""
     match = BRACKETED.match(text)
-    if match and is_abbreviation(match["short"], match["long"]) and dataset_name(
-            match["long"] + match["rest"]) == dataset_name(match["long"]):
-        return match["short"]
-    return ""
+    return dataset_name(match["short"] + match["rest"]) if match and is_abbreviation(match["short"], match["long"]) else ""
 
 
 def name_keys(name: str, short: str = "") -> Iterator[str]:
     """The keys to look `name` up by, in order, each once: its own; those of the name with a
     two-digit year written out ("CoNLL'03" → "CoNLL 2003") and a bracketed abbreviation inside it
     dropped, then put in place of what it abbreviates ("Penn Treebank (PTB) III" → "Penn Treebank
-    III", "PTB III"), and of `short`, the abbreviation the mention gave after the name ("Street View
-    House Number (SVHN) dataset"), each also without trailing splits, versions and generic words.
+    III", "PTB III"), and of `short`, the mention's name with its bracketed abbreviation in place of
+    what it abbreviates ("SVHN" of "Street View House Number (SVHN) dataset", which dataset_name drops),
+    each also without trailing splits, versions and generic words.
     Lazily: the linker stops at the first key the table knows."""
     seen = set()
     written = SHORT_YEAR.sub(full_year, name)
@@ -131,7 +129,7 @@ class DatasetLinker:
 
     def set_table(self, table: AliasTable) -> None:
         self.table, self.index = table, table.index()
-        # (name, bracketed abbreviation) → the first of their keys the table knows (None: none)
+        # (name, abbreviated name) → the first of their keys the table knows (None: none)
         self.found: Dict[Tuple[str, str], Optional[str]] = {}
         # key → the ids it names only as an extension: the key of a name ending in "+" ("CoNLL++" and
         # "Recipe1M+" are not CoNLL and Recipe1M), which a mention without a trailing "+" does not link to.
@@ -153,7 +151,7 @@ class DatasetLinker:
         if key is None:
             text = " ".join(span.text.split())
             name = span._.dataset_name if span._.dataset_name is not None else name_and_key(text)[0]
-            forms = (name, trailing_abbreviation(text))
+            forms = (name, abbreviated_name(text))
             if forms not in self.found:
                 if len(self.found) >= MAX_REMEMBERED:
                     self.found.clear()
