@@ -72,6 +72,8 @@ def test_the_keys_a_name_is_looked_up_by():
     assert list(name_keys("COCO 2017 test-dev"))[:3] == ["coco2017testdev", "coco2017", "coco"]
     assert list(name_keys("Penn Treebank (PTB) III")) == ["penntreebankiii", "penntreebank", "ptbiii", "ptb"]
     assert list(name_keys("CoNLL'03")) == ["conll03", "conll2003", "conll"]
+    assert list(name_keys("COCO val2014")) == ["cocoval2014", "coco", "cocoval14"]  # a split with its year
+    assert list(name_keys("WSJ eval92")) == ["wsjeval92", "wsj"]
 
 
 def test_an_ambiguous_alias_is_resolved_by_the_document_or_left_unlinked(tmp_path):

@@ -21,7 +21,7 @@ MAX_REMEMBERED = 100_000  # names whose key the linker remembers, forgotten all 
 # "IJB-A split-1", "COCO val2014", "WSJ eval92"): what is tried without them when the whole name is unknown.
 VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)\d\d|[\s_-]*\d+\.\d+|"
                      r"\s+(?:I{1,3}|IV|V)|[\s_-]*\d+[kmh])$", re.IGNORECASE)
-SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)"
+SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)\d*"
                    r"(?:[\s_-]+(?:set|split|data|clean|other))?|test-dev|trainval|split[\s_-]*\d+)$", re.IGNORECASE)
 # Generic words after a name that dataset_name keeps ("CoNLL'03 shared task", "ATIS domain").
 _COLLECTIONS = tuple(word for word in SPAN_HEAD_NOUNS if word.startswith(("corp", "collection")))  # corpus, collection(s)
