@@ -124,6 +124,8 @@ def test_a_list_of_versions_is_not_shortened_and_english_goes_last():
     assert list(name_keys("Something-Something v1 & v2")) == ["somethingsomethingv1v2"]
     assert list(name_keys("KITTI 2012 and 2015")) == ["kitti2012and2015", "kitti2012and15"]  # never "kitti2012"
     assert list(name_keys("Penn English Treebank")) == ["pennenglishtreebank", "penntreebank"]
+    assert list(name_keys("English Switchboard")) == ["englishswitchboard", "switchboard"]
+    assert list(name_keys("English")) == ["english"]
 
 
 def test_a_named_split_alone_takes_the_one_dataset_of_its_document(nlp):
