@@ -108,6 +108,14 @@ def test_task_words_parts_and_leading_sources_are_dropped_as_a_last_resort():
     assert list(name_keys("Google Billion-Word Corpus")) == ["googlebillionword", "billionword"]
 
 
+def test_a_part_of_a_dataset_is_looked_up_by_the_dataset_last():
+    keys = list(name_keys("English test data of the CoNLL-2012 shared task"))
+    assert keys[0] == "englishtestdataoftheconll2012sharedtask" and keys[-5:-2] == [
+        "conll2012sharedtask", "conll2012", "conll"]
+    assert list(name_keys("Wall Street Journal corpus of the English Penn Treebank"))[-2:] == [
+        "englishpenntreebank", "penntreebank"]  # "English" dropped after "of the"
+
+
 def test_words_around_a_name_in_a_real_pipeline(nlp):
     text = "On CIFAR-10 object recognition datasets, ShanghaiTech Part B and Reuters RCV1."
     assert [e[1] for e in link(nlp, text, ["CIFAR-10 object recognition datasets", "ShanghaiTech Part B",

@@ -50,6 +50,9 @@ SHORT_FORMS = re.compile(r"(?<![\d.])(?:(?:19|20)(\d\d)|([1-9]\d{0,2})000)(?=\D*
 # The word "English" before or inside a name ("English Switchboard", "Penn English Treebank"), dropped
 # as a last resort.
 ENGLISH = re.compile(r"^English\s+(?=\S)|(?<=\S)\s+English(?=\s+\S)")
+# The part of a dataset named before "of"/"from" ("English test data of the CoNLL-2012 shared task",
+# "Wall Street Journal portion of the Penn Treebank"), dropped as a last resort.
+PART_OF = re.compile(r"^.*?\S\s+(?:of|from)\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
 # A bracketed abbreviation inside the name ("Penn Treebank (PTB) III", "Wall Street Journal (WSJ)
 # eval92") and a two-digit year ("CoNLL'03").
 INNER_ABBREVIATION = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()]+)\)(?P<rest>.*)$")
@@ -107,9 +110,11 @@ def name_keys(name: str, short: str = "") -> Iterator[str]:
     starts = [name, written] + ([inner["long"] + inner["rest"], inner["short"] + inner["rest"]] if inner else [])
     starts += [short] if short else []
     other_spellings = [SHORT_FORMS.sub(shortened, start) for start in starts]  # "TREC 2005" → "TREC 05"
-    last_resorts = (pattern.sub("", start) for pattern in (SOURCES, ENGLISH) for start in starts + other_spellings)
     starts += other_spellings
-    for start in dict.fromkeys(chain(starts, last_resorts)):
+    last_resorts = list(starts)
+    for pattern in (SOURCES, ENGLISH, PART_OF):  # each also after those before it
+        last_resorts += [pattern.sub("", form) for form in last_resorts]
+    for start in dict.fromkeys(last_resorts):
         for form in shorter_forms(start):
             key = name_and_key(form)[1]
             if key and key not in seen:
