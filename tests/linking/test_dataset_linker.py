@@ -100,6 +100,9 @@ def test_the_table_is_saved_with_the_pipeline_and_a_config_table_replaces_it(tmp
 def test_task_words_parts_and_leading_sources_are_dropped_as_a_last_resort():
     assert list(name_keys("CIFAR-10 object recognition")) == ["cifar10objectrecognition", "cifar10"]
     assert list(name_keys("ShapeNet model")) == ["shapenetmodel", "shapenet"]
+    assert list(name_keys("GLUE diagnostic entailment")) == ["gluediagnosticentailment", "glue"]
+    assert list(name_keys("KITTI VO")) == ["kittivo", "kitti"]
+    assert list(name_keys("ImageNet video")) == ["imagenetvideo"]
     assert list(name_keys("CoNLL-2012 Shared Task English"))[:3] == ["conll2012sharedtaskenglish", "conll2012sharedtask",
                                                                       "conll2012"]
     assert list(name_keys("ShanghaiTech Part B")) == ["shanghaitechpartb", "shanghaitech"]

@@ -29,11 +29,14 @@ _TRAILING_WORDS = ("shared task", "task", "domain") + _COLLECTIONS + tuple("test
 TRAILING = re.compile(r"\s+(?:%s)$" % "|".join(w.replace(" ", r"\s+") for w in _TRAILING_WORDS), re.IGNORECASE)
 # Words of the task or kind of data between a name and its head noun ("CIFAR-10 object recognition
 # datasets", "MS-COCO object detection and segmentation benchmark", "ShapeNet model database",
-# "FrameNet lexicon", "CoNLL-2012 Shared Task English datasets"), dropped from the end as a run ("and"
-# only between two of them).
+# "FrameNet lexicon", "CoNLL-2012 Shared Task English datasets", "GLUE diagnostic entailment dataset",
+# "KITTI VO dataset"), dropped from the end as a run ("and" only between two of them); not "video"
+# ("ImageNet video" is another dataset).
 _DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|segmentation|classification|retrieval|tracking|QA|"
                r"question\s+answering|benchmarks?|challenge|model|lexicon|English|Chinese|German|French|Spanish|"
-               r"Japanese|Arabic|multilingual)")
+               r"Japanese|Arabic|multilingual|entailment|sentiment|parsing|tagging|POS|tags?|dictionary|dependency|"
+               r"constituency|translation|summari[sz]ation|NER|diagnostic|movie|reviews?|stereo|depth|odometry|VO|"
+               r"pose|face|(?:optical\s+)?flow|action|activity|pedestrian)")
 DESCRIPTORS = re.compile(rf"(?:\s+{_DESCRIPTOR}(?:\s+and\s+{_DESCRIPTOR})?)+$", re.IGNORECASE)
 # A named part or category of a dataset ("ShanghaiTech Part B", "ClueWeb09 category B").
 PART = re.compile(r"\s+(?:part|category|subset)\s+(?:[A-Z]|\d+)$", re.IGNORECASE)
