@@ -106,6 +106,8 @@ def test_task_words_parts_and_leading_sources_are_dropped_as_a_last_resort():
     assert list(name_keys("CoNLL-2012 Shared Task English"))[:3] == ["conll2012sharedtaskenglish", "conll2012sharedtask",
                                                                       "conll2012"]
     assert list(name_keys("ShanghaiTech Part B")) == ["shanghaitechpartb", "shanghaitech"]
+    assert list(name_keys("KITTI 141 subset")) == ["kitti141subset", "kitti"]
+    assert list(name_keys("Pascal VOC Part")) == ["pascalvocpart"]  # PASCAL-Part, not PASCAL VOC
     assert list(name_keys("ClueWeb09 category B collection")) == ["clueweb09categoryb", "clueweb09"]
     assert list(name_keys("Reuters RCV1")) == ["reutersrcv1", "rcv1"]
     assert list(name_keys("Google Billion-Word Corpus")) == ["googlebillionword", "billionword"]

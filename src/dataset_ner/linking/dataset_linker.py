@@ -38,8 +38,9 @@ _DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|segmentation|clas
                r"constituency|translation|summari[sz]ation|NER|diagnostic|movie|reviews?|stereo|depth|odometry|VO|"
                r"pose|face|(?:optical\s+)?flow|action|activity|pedestrian)")
 DESCRIPTORS = re.compile(rf"(?:\s+{_DESCRIPTOR}(?:\s+and\s+{_DESCRIPTOR})?)+$", re.IGNORECASE)
-# A named part or category of a dataset ("ShanghaiTech Part B", "ClueWeb09 category B").
-PART = re.compile(r"\s+(?:part|category|subset)\s+(?:[A-Z]|\d+)$", re.IGNORECASE)
+# A named part or category of a dataset ("ShanghaiTech Part B", "ClueWeb09 category B", "KITTI 141
+# subset"); not a trailing "Part" ("Pascal VOC Part" is PASCAL-Part).
+PART = re.compile(r"\s+(?:(?:part|category|subset)\s+(?:[A-Z]|\d+)|(?:[A-Z]\s+|\d+\s+)?subset)$", re.IGNORECASE)
 # Where a whole name is unknown: a leading publisher or platform ("Reuters RCV1", "Google Billion-Word
 # Corpus"), dropped as the last resort; not "MS"/"Microsoft", which the table knows as part of names.
 SOURCES = re.compile(r"^(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wikipedia|Baidu|Alibaba)[\s-]+(?=\S)", re.IGNORECASE)
