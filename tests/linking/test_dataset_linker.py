@@ -133,12 +133,14 @@ def test_a_name_ending_in_plus_is_an_extension_linked_only_by_a_plus(nlp):
     assert [e[1] for e in link(nlp, text, names)] == ["", "conll", "", "recipe1m-1", "dailydialog", "dailydialog-1"]
 
 
-def test_a_list_of_versions_is_not_shortened_and_english_goes_last():
+def test_a_list_of_versions_is_not_shortened_and_english_and_plurals_go_last():
     assert list(name_keys("Something-Something v1 & v2")) == ["somethingsomethingv1v2"]
     assert list(name_keys("KITTI 2012 and 2015")) == ["kitti2012and2015", "kitti2012and15"]  # never "kitti2012"
     assert list(name_keys("Penn English Treebank")) == ["pennenglishtreebank", "penntreebank"]
     assert list(name_keys("English Switchboard")) == ["englishswitchboard", "switchboard"]
     assert list(name_keys("English")) == ["english"]
+    assert list(name_keys("Pascal Faces")) == ["pascalfaces", "pascalface"]  # a plural, last
+    assert list(name_keys("recipes")) == ["recipes"]  # one word: an ordinary noun
 
 
 def test_a_named_split_alone_takes_the_one_dataset_of_its_document(nlp):

@@ -3,7 +3,7 @@ catalogue id), `ent._.dataset_url` and `ent._.dataset_full_name`; "" and None wh
 the table knows, or one of several it cannot tell apart."""
 
 import re
-from itertools import chain
+from functools import partial
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
@@ -57,6 +57,9 @@ ENGLISH = re.compile(r"^English\s+(?=\S)|(?<=\S)\s+English(?=\s+\S)")
 # The part of a dataset named before "of"/"from" ("English test data of the CoNLL-2012 shared task",
 # "Wall Street Journal portion of the Penn Treebank"), dropped as a last resort.
 PART_OF = re.compile(r"^.*?\S\s+(?:of|from)\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
+# A plural last word after another word ("Pascal Faces", "KTH Actions"), tried in the singular as a
+# last resort; not one word alone ("recipes", "Spaces": ordinary nouns).
+PLURAL = re.compile(r"\S\s+\S*[a-z]{2}[a-rt-z]s$")
 # A bracketed abbreviation inside the name ("Penn Treebank (PTB) III", "Wall Street Journal (WSJ)
 # eval92") and a two-digit year ("CoNLL'03").
 INNER_ABBREVIATION = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()]+)\)(?P<rest>.*)$")
@@ -74,6 +77,10 @@ def full_year(match: re.Match) -> str:
 
 def shortened(match: re.Match) -> str:
     return match[1] if match[1] else f"{match[2]}K"
+
+
+def singular(name: str) -> str:
+    return name[:-1] if PLURAL.search(name) else name
 
 
 def shorter_forms(name: str) -> List[str]:
@@ -116,8 +123,8 @@ def name_keys(name: str, short: str = "") -> Iterator[str]:
     other_spellings = [SHORT_FORMS.sub(shortened, start) for start in starts]  # "TREC 2005" → "TREC 05"
     starts += other_spellings
     last_resorts = list(starts)
-    for pattern in (SOURCES, ENGLISH, PART_OF):  # each also after those before it
-        last_resorts += [pattern.sub("", form) for form in last_resorts]
+    for drop in (*(partial(pattern.sub, "") for pattern in (SOURCES, ENGLISH, PART_OF)), singular):
+        last_resorts += [drop(form) for form in last_resorts]  # each also after those before it
     for start in dict.fromkeys(last_resorts):
         for form in shorter_forms(start):
             key = name_and_key(form)[1]
