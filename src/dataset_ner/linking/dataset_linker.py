@@ -58,8 +58,8 @@ ENGLISH = re.compile(r"^English\s+(?=\S)|(?<=\S)\s+English(?=\s+\S)")
 # "Wall Street Journal portion of the Penn Treebank"), dropped as a last resort.
 PART_OF = re.compile(r"^.*?\S\s+(?:of|from)\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
 # A plural last word after another word ("Pascal Faces", "KTH Actions"), tried in the singular as a
-# last resort; not one word alone ("recipes", "Spaces": ordinary nouns).
-PLURAL = re.compile(r"\S\s+\S*[a-z]{2}[a-rt-z]s$")
+# last resort; not one word alone ("recipes", "Spaces": ordinary nouns), nor "-is", "-ss", "-us".
+PLURAL = re.compile(r"\S\s+\S*[a-z]{2}[a-hj-rtv-z]s$")
 # A bracketed abbreviation inside the name ("Penn Treebank (PTB) III", "Wall Street Journal (WSJ)
 # eval92") and a two-digit year ("CoNLL'03").
 INNER_ABBREVIATION = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()]+)\)(?P<rest>.*)$")
