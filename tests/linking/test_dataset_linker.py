@@ -107,10 +107,12 @@ def test_task_words_parts_and_leading_sources_are_dropped_as_a_last_resort():
                                                                       "conll2012"]
     assert list(name_keys("ShanghaiTech Part B")) == ["shanghaitechpartb", "shanghaitech"]
     assert list(name_keys("KITTI 141 subset")) == ["kitti141subset", "kitti"]
-    assert list(name_keys("Pascal VOC Part")) == ["pascalvocpart"]  # PASCAL-Part, not PASCAL VOC
+    assert list(name_keys("Pascal VOC Part"))[0] == "pascalvocpart" and "pascalvoc" not in name_keys("Pascal VOC Part")
     assert list(name_keys("ClueWeb09 category B collection")) == ["clueweb09categoryb", "clueweb09"]
     assert list(name_keys("Reuters RCV1")) == ["reutersrcv1", "rcv1"]
     assert list(name_keys("Google Billion-Word Corpus")) == ["googlebillionword", "billionword"]
+    assert list(name_keys("PASCAL RTE")) == ["pascalrte", "rte"]
+    assert list(name_keys("Yahoo Music")) == ["yahoomusic"]  # not an ordinary word alone
 
 
 def test_a_part_of_a_dataset_is_looked_up_by_the_dataset_last():
