@@ -76,6 +76,14 @@ def test_a_version_takes_the_spellings_of_its_dataset_and_the_dataset_loses_them
     assert index["kittivisionbenchmark2015"] == [("kvb-2015", "name")]
 
 
+def test_a_variant_that_begins_with_a_longer_name_of_another_entry_is_no_alias():
+    rows = [pwc("clue", "CLUE", ["ClueWeb09-B", "CLUE"]), pwc("clueweb09", "ClueWeb09"),
+            pwc("coco", "COCO", ["COCO-Stuff 256x256", "COCO 2017"]), pwc("coco-stuff", "COCO-Stuff")]
+    index = build(rows, [codesota("clueweb09-b", "clueweb09-b")]).index()
+    assert index["clueweb09b"] == [("codesota-clueweb09-b", "name")]  # no longer known as CLUE's
+    assert "cocostuff256x256" not in index and index["coco2017"] == [("coco", "variant")]
+
+
 def test_ambiguous_aliases_keep_all_their_candidates_and_platforms_are_none():
     index = build(ROWS, CODESOTA).index()
     assert sorted(index["ctb"]) == [("ctb-a", "variant"), ("ctb-b", "variant")]

@@ -8,8 +8,9 @@ Rules, in order:
 2. A listed variant is an alias unless it is a leaderboard name (a comma, bracket, percent sign,
    arrow, "to" or "vs" between two datasets, or words of a setting: labels, epochs, shot, steps,
    classes, sparsity, ...), has more than six words, puts words before the dataset's own name
-   ("Sequential MNIST", "Noisy MNIST": another setting), or is the name or full name of another
-   entry (a version or derivative with an entry of its own keeps its name: "ImageNet-A").
+   ("Sequential MNIST", "Noisy MNIST": another setting), is the name or full name of another entry
+   (a version or derivative with an entry of its own keeps its name: "ImageNet-A"), or begins with
+   one that begins with the dataset's own ("ClueWeb09-B" of CLUE, "COCO-Stuff 256x256" of COCO).
 3. A CodeSOTA dataset whose name or full name is already an alias of a Papers with Code entry
    adds nothing; the others are entries (id: codesota-ID) with their name and full name.
 4. The bare name of a company or website ("Amazon", "Twitter", "Wikipedia": PLATFORMS) is no
@@ -72,6 +73,14 @@ def adds_words_before(variant_key: str, name_key: str) -> bool:
     return name_key in variant_key and not variant_key.startswith(name_key)
 
 
+def begins_with_another(variant: str, name_key: str, entry_id: str, other_names: Dict[str, set]) -> bool:
+    """Whether the variant's first words are the name of another entry that begins with the entry's
+    own name: "ClueWeb09-B" (ClueWeb09) of CLUE, "COCO-Stuff 256x256" (COCO-Stuff) of COCO."""
+    words = re.split(r"[\s-]+", variant)
+    return any(key != name_key and key.startswith(name_key) and not other_names.get(key, {entry_id}) <= {entry_id}
+               for key in (key_of(" ".join(words[:end])) for end in range(1, len(words))))
+
+
 def pwc_id(row: dict) -> str:
     return row["slug"] or re.sub(r"[^a-z0-9]+", "-", row["name"].lower()).strip("-")
 
@@ -91,7 +100,8 @@ def pwc_aliases(row: dict, other_names: Dict[str, set]) -> Iterator[Alias]:
     for variant in map(clean, row["variants"] or []):
         key = key_of(variant)
         if (key and not is_leaderboard_name(variant) and not adds_words_before(key, name_key)
-                and other_names.get(key, {entry_id}) <= {entry_id}):
+                and other_names.get(key, {entry_id}) <= {entry_id}
+                and not begins_with_another(variant, name_key, entry_id, other_names)):
             yield Alias(key, variant, "variant", entry_id)
 
 
