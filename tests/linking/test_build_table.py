@@ -60,6 +60,30 @@ def test_a_version_with_an_entry_of_its_own_keeps_its_name():
     assert index["pascalvoc2012"] == [("pascal-voc", "variant")]
 
 
+def test_a_version_takes_the_spellings_of_its_dataset_and_the_dataset_loses_them():
+    rows = [pwc("pascal-voc", "PASCAL VOC", ["PASCAL VOC 2012", "PASCAL VOC 2012 test", "PASCAL VOC 2011"],
+                "PASCAL Visual Object Classes Challenge"),
+            pwc("pascal-voc-2007", "PASCAL VOC 2007"),
+            pwc("voc-2012", "VOC 2012", [], "The PASCAL Visual Object Classes Challenge 2012"),
+            pwc("kitti", "KITTI", [], "KITTI Vision Benchmark"), pwc("kitti-2015", "KITTI 2015"),
+            pwc("kvb-2015", "KITTI Vision Benchmark 2015")]
+    index = build(rows, []).index()
+    assert index["voc2007"] == [("pascal-voc-2007", "derived")]  # as "VOC 2012" is written
+    assert index["pascalvisualobjectclasseschallenge2007"] == [("pascal-voc-2007", "derived")]
+    assert index["pascalvoc2012"] == [("voc-2012", "derived")] and "pascalvoc2012test" not in index
+    assert index["pascalvoc2011"] == [("pascal-voc", "variant")]  # no entry of its own
+    assert index["kitti2015"] == [("kitti-2015", "name")]  # a key of another entry stays its own
+    assert index["kittivisionbenchmark2015"] == [("kvb-2015", "name")]
+
+
+def test_a_variant_that_begins_with_a_longer_name_of_another_entry_is_no_alias():
+    rows = [pwc("clue", "CLUE", ["ClueWeb09-B", "CLUE"]), pwc("clueweb09", "ClueWeb09"),
+            pwc("coco", "COCO", ["COCO-Stuff 256x256", "COCO 2017"]), pwc("coco-stuff", "COCO-Stuff")]
+    index = build(rows, [codesota("clueweb09-b", "clueweb09-b")]).index()
+    assert index["clueweb09b"] == [("codesota-clueweb09-b", "name")]  # no longer known as CLUE's
+    assert "cocostuff256x256" not in index and index["coco2017"] == [("coco", "variant")]
+
+
 def test_ambiguous_aliases_keep_all_their_candidates_and_platforms_are_none():
     index = build(ROWS, CODESOTA).index()
     assert sorted(index["ctb"]) == [("ctb-a", "variant"), ("ctb-b", "variant")]
@@ -88,7 +112,8 @@ def test_the_committed_table_and_its_notice():
     index = table.index()
     assert len(table.entries) > 6000
     for key, entry_id in [("ptb", "penn-treebank"), ("ilsvrc2015", "imagenet"), ("squad20", "squad"),
-                          ("market1501", "market-1501"), ("stanfordquestionanswering", "squad")]:
+                          ("market1501", "market-1501"), ("stanfordquestionanswering", "squad"),
+                          ("voc2007", "pascal-voc-2007"), ("pascalvoc2012", "voc-2012")]:
         assert index[key] == [(entry_id, index[key][0][1])], key
     assert "CC BY-SA 4.0" in table.notice and "CC BY 4.0" in table.notice
 

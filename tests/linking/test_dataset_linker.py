@@ -6,7 +6,7 @@ import spacy
 
 import dataset_ner.linking.dataset_linker  # noqa: F401 (registers the factory)
 from dataset_ner.linking.alias_table import Alias, AliasTable, Entry, write_table
-from dataset_ner.linking.dataset_linker import name_keys
+from dataset_ner.linking.dataset_linker import abbreviated_name, name_keys
 from dataset_ner.pipeline.vocabulary import MENTION_NAMES
 
 from ..conftest import ROOT
@@ -72,6 +72,8 @@ def test_the_keys_a_name_is_looked_up_by():
     assert list(name_keys("COCO 2017 test-dev"))[:3] == ["coco2017testdev", "coco2017", "coco"]
     assert list(name_keys("Penn Treebank (PTB) III")) == ["penntreebankiii", "penntreebank", "ptbiii", "ptb"]
     assert list(name_keys("CoNLL'03")) == ["conll03", "conll2003", "conll"]
+    assert list(name_keys("COCO val2014")) == ["cocoval2014", "coco", "cocoval14"]  # a split with its year
+    assert list(name_keys("WSJ eval92")) == ["wsjeval92", "wsj"]
 
 
 def test_an_ambiguous_alias_is_resolved_by_the_document_or_left_unlinked(tmp_path):
@@ -98,12 +100,27 @@ def test_the_table_is_saved_with_the_pipeline_and_a_config_table_replaces_it(tmp
 def test_task_words_parts_and_leading_sources_are_dropped_as_a_last_resort():
     assert list(name_keys("CIFAR-10 object recognition")) == ["cifar10objectrecognition", "cifar10"]
     assert list(name_keys("ShapeNet model")) == ["shapenetmodel", "shapenet"]
+    assert list(name_keys("GLUE diagnostic entailment")) == ["gluediagnosticentailment", "glue"]
+    assert list(name_keys("KITTI VO")) == ["kittivo", "kitti"]
+    assert list(name_keys("ImageNet video")) == ["imagenetvideo"]
     assert list(name_keys("CoNLL-2012 Shared Task English"))[:3] == ["conll2012sharedtaskenglish", "conll2012sharedtask",
                                                                       "conll2012"]
     assert list(name_keys("ShanghaiTech Part B")) == ["shanghaitechpartb", "shanghaitech"]
+    assert list(name_keys("KITTI 141 subset")) == ["kitti141subset", "kitti"]
+    assert list(name_keys("Pascal VOC Part"))[0] == "pascalvocpart" and "pascalvoc" not in name_keys("Pascal VOC Part")
     assert list(name_keys("ClueWeb09 category B collection")) == ["clueweb09categoryb", "clueweb09"]
     assert list(name_keys("Reuters RCV1")) == ["reutersrcv1", "rcv1"]
     assert list(name_keys("Google Billion-Word Corpus")) == ["googlebillionword", "billionword"]
+    assert list(name_keys("PASCAL RTE")) == ["pascalrte", "rte"]
+    assert list(name_keys("Yahoo Music")) == ["yahoomusic"]  # not an ordinary word alone
+
+
+def test_a_part_of_a_dataset_is_looked_up_by_the_dataset_last():
+    keys = list(name_keys("English test data of the CoNLL-2012 shared task"))
+    assert keys[0] == "englishtestdataoftheconll2012sharedtask" and keys[-5:-2] == [
+        "conll2012sharedtask", "conll2012", "conll"]
+    assert list(name_keys("Wall Street Journal corpus of the English Penn Treebank"))[-2:] == [
+        "englishpenntreebank", "penntreebank"]  # "English" dropped after "of the"
 
 
 def test_words_around_a_name_in_a_real_pipeline(nlp):
@@ -118,10 +135,14 @@ def test_a_name_ending_in_plus_is_an_extension_linked_only_by_a_plus(nlp):
     assert [e[1] for e in link(nlp, text, names)] == ["", "conll", "", "recipe1m-1", "dailydialog", "dailydialog-1"]
 
 
-def test_a_list_of_versions_is_not_shortened_and_english_goes_last():
+def test_a_list_of_versions_is_not_shortened_and_english_and_plurals_go_last():
     assert list(name_keys("Something-Something v1 & v2")) == ["somethingsomethingv1v2"]
     assert list(name_keys("KITTI 2012 and 2015")) == ["kitti2012and2015", "kitti2012and15"]  # never "kitti2012"
     assert list(name_keys("Penn English Treebank")) == ["pennenglishtreebank", "penntreebank"]
+    assert list(name_keys("English Switchboard")) == ["englishswitchboard", "switchboard"]
+    assert list(name_keys("English")) == ["english"]
+    assert list(name_keys("Pascal Faces"))[:2] == ["pascalfaces", "pascalface"]  # a plural, last
+    assert list(name_keys("recipes")) == ["recipes"]  # one word: an ordinary noun
 
 
 def test_a_named_split_alone_takes_the_one_dataset_of_its_document(nlp):
@@ -136,3 +157,11 @@ def test_a_year_and_round_thousands_are_also_tried_short():
     assert list(name_keys("trec2005")) == ["trec2005", "trec", "trec05"]
     assert list(name_keys("ImageNet-1000")) == ["imagenet1000", "imagenet1k", "imagenet"]
     assert list(name_keys("COCO 2017 test-dev"))[:3] == ["coco2017testdev", "coco2017", "coco"]  # the long forms first
+
+
+def test_a_name_with_its_abbreviation_in_place_is_tried_after_the_name(nlp):
+    assert abbreviated_name("Street View House Number (SVHN) dataset") == "SVHN"
+    assert abbreviated_name("Wall Street Journal (WSJ) eval92") == "WSJ eval92"
+    assert list(name_keys("Street View House Number", "SVHN")) == ["streetviewhousenumber", "svhn"]
+    text = "The Street View House Number (SVHN) dataset."
+    assert [e[1] for e in link(nlp, text, ["Street View House Number (SVHN) dataset"])] == ["svhn"]

@@ -8,8 +8,9 @@ Rules, in order:
 2. A listed variant is an alias unless it is a leaderboard name (a comma, bracket, percent sign,
    arrow, "to" or "vs" between two datasets, or words of a setting: labels, epochs, shot, steps,
    classes, sparsity, ...), has more than six words, puts words before the dataset's own name
-   ("Sequential MNIST", "Noisy MNIST": another setting), or is the name or full name of another
-   entry (a version or derivative with an entry of its own keeps its name: "ImageNet-A").
+   ("Sequential MNIST", "Noisy MNIST": another setting), is the name or full name of another entry
+   (a version or derivative with an entry of its own keeps its name: "ImageNet-A"), or begins with
+   one that begins with the dataset's own ("ClueWeb09-B" of CLUE, "COCO-Stuff 256x256" of COCO).
 3. A CodeSOTA dataset whose name or full name is already an alias of a Papers with Code entry
    adds nothing; the others are entries (id: codesota-ID) with their name and full name.
 4. The bare name of a company or website ("Amazon", "Twitter", "Wikipedia": PLATFORMS) is no
@@ -28,12 +29,20 @@ Rules, in order:
    ("MS-COCO", "MSCOCO" of COCO, "Microsoft Common Objects in Context"); and a name of one word in
    title case and, after a hyphen or space, the name of another entry in capitals ("Fashion-MNIST",
    "Permuted MNIST") with the word shortened to its initial ("FMNIST", "PMNIST", as "KMNIST" and
-   "EMNIST" are written)."""
+   "EMNIST" are written).
+8. Versions of one dataset: an entry whose name or full name is a version ("PASCAL VOC 2007", "The
+   PASCAL Visual Object Classes Challenge 2012": a year, "v2", "2.0" at the end) of the name or full
+   name of one other entry (the dataset: "PASCAL VOC") takes, as derived aliases, the version after
+   each spelling of its dataset (the dataset's name and full name, and the names and full names of
+   its versions without their version: "VOC 2007" as "VOC 2012" is written, "PASCAL VOC 2012"), each
+   only where one version alone derives it and its key is no key of the table yet or the dataset's
+   alone; the dataset loses its variants that begin with a version so written ("PASCAL VOC 2012",
+   "PASCAL VOC 2012 test", "Pascal VOC 2007 count-test"), which name the version."""
 
 import re
 from pathlib import Path
 from collections import Counter, defaultdict
-from typing import Dict, Iterator, List
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from ..pipeline.mention_names import dataset_key, name_and_key
 from .alias_table import Alias, AliasTable, Entry, write_table
@@ -44,6 +53,8 @@ LEADERBOARD = re.compile(
     re.IGNORECASE,
 )
 MAX_WORDS = 6
+# A version at the end of a name ("PASCAL VOC 2007", "FewRel 2.0", "Google Landmarks Dataset v2").
+VERSION = re.compile(r"[\s_-]*(?:v(?:ersion)?\s*\d+(?:\.\d+)*|(?:19|20)\d\d|\d+\.\d+)$", re.IGNORECASE)
 PLATFORMS = frozenset({"amazon", "twitter", "facebook", "google", "youtube", "flickr", "wikipedia", "reddit", "yelp",
                        "weibo", "instagram", "github", "stackoverflow", "stackexchange", "tumblr", "foursquare"})
 
@@ -60,6 +71,14 @@ def is_leaderboard_name(variant: str) -> bool:
 def adds_words_before(variant_key: str, name_key: str) -> bool:
     """Whether the variant holds the name after other words: "sequentialmnist" of "mnist"."""
     return name_key in variant_key and not variant_key.startswith(name_key)
+
+
+def begins_with_another(variant: str, name_key: str, entry_id: str, other_names: Dict[str, set]) -> bool:
+    """Whether the variant's first words are the name of another entry that begins with the entry's
+    own name: "ClueWeb09-B" (ClueWeb09) of CLUE, "COCO-Stuff 256x256" (COCO-Stuff) of COCO."""
+    words = re.split(r"[\s-]+", variant)
+    return any(key != name_key and key.startswith(name_key) and not other_names.get(key, {entry_id}) <= {entry_id}
+               for key in (key_of(" ".join(words[:end])) for end in range(1, len(words))))
 
 
 def pwc_id(row: dict) -> str:
@@ -81,7 +100,8 @@ def pwc_aliases(row: dict, other_names: Dict[str, set]) -> Iterator[Alias]:
     for variant in map(clean, row["variants"] or []):
         key = key_of(variant)
         if (key and not is_leaderboard_name(variant) and not adds_words_before(key, name_key)
-                and other_names.get(key, {entry_id}) <= {entry_id}):
+                and other_names.get(key, {entry_id}) <= {entry_id}
+                and not begins_with_another(variant, name_key, entry_id, other_names)):
             yield Alias(key, variant, "variant", entry_id)
 
 
@@ -117,7 +137,7 @@ def merge_duplicates(table: AliasTable) -> AliasTable:
 
 
 def build(pwc_rows: List[dict], codesota_rows: List[dict]) -> AliasTable:
-    """The alias table of both catalogues (rules 1 to 6)."""
+    """The alias table of both catalogues (rules 1 to 8)."""
     names: Dict[str, set] = {}
     for row in pwc_rows:
         for text in (row["name"], row["full_name"]):
@@ -138,7 +158,7 @@ def build(pwc_rows: List[dict], codesota_rows: List[dict]) -> AliasTable:
                       clean(row["paperUrl"] or row["downloadUrl"]), clean(row["year"]), "codesota")
         entries[entry.id] = entry
         aliases += [Alias(key_of(text), text, kind, entry.id) for kind, text in own]
-    return add_derived(merge_duplicates(AliasTable(entries, aliases)))
+    return add_versions(add_derived(merge_duplicates(AliasTable(entries, aliases))))
 
 
 def derived_names(entry: Entry, names: Dict[str, str]) -> Iterator[str]:
@@ -165,3 +185,42 @@ def add_derived(table: AliasTable) -> AliasTable:
                                                    for key, found in derived.items() if len({i for _t, i in found}) == 1
                                                    for text, entry_id in found])
 
+
+
+def versioned(text: str) -> Optional[Tuple[str, str]]:
+    """(the name before its version, the version) of a name that ends in a version, else None."""
+    match = VERSION.search(text)
+    return (text[:match.start()], match[0].strip(" _-")) if match and key_of(text[:match.start()]) else None
+
+
+def add_versions(table: AliasTable) -> AliasTable:
+    """`table` with the derived aliases of rule 8, less the dataset's variants that name a version."""
+    names, owners = defaultdict(set), defaultdict(set)
+    for alias in table.aliases:
+        owners[alias.key].add(alias.id)
+        if alias.kind in ("name", "full_name"):
+            names[alias.key].add(alias.id)
+    dataset_of = {}  # version id → the id of its dataset
+    for entry in table.entries.values():
+        for base, _version in filter(None, map(versioned, (entry.name, entry.full_name))):
+            if len(names[key_of(base)]) == 1 and entry.id not in names[key_of(base)]:
+                dataset_of[entry.id] = next(iter(names[key_of(base)]))
+    spellings, versions = defaultdict(set), defaultdict(set)
+    for version_id, dataset in dataset_of.items():
+        head, entry = table.entries[dataset], table.entries[version_id]
+        spellings[dataset] |= {text for text in (head.name, head.full_name) if key_of(text) and not versioned(text)}
+        for base, version in filter(None, map(versioned, (entry.name, entry.full_name))):
+            spellings[dataset].add(base)
+            versions[version_id].add(version)
+    derived, version_keys = defaultdict(set), set()  # version_keys: (dataset, key of one of its versions)
+    for version_id, dataset in dataset_of.items():
+        for text in {f"{spelling} {version}" for spelling in spellings[dataset] for version in versions[version_id]}:
+            if owners.get(key_of(text), {dataset}) <= {dataset}:
+                derived[key_of(text)].add((text, version_id))
+            if owners.get(key_of(text), {dataset}) <= {dataset, version_id}:
+                version_keys.add((dataset, key_of(text)))
+    derived = {key: found for key, found in derived.items() if len({version_id for _text, version_id in found}) == 1}
+    aliases = [alias for alias in table.aliases if alias.kind != "variant" or not any(
+        alias.key.startswith(key) for dataset, key in version_keys if dataset == alias.id)]
+    return table._replace(aliases=aliases + [Alias(key, text, "derived", version_id)
+                                             for key, found in derived.items() for text, version_id in found])

@@ -3,14 +3,14 @@ catalogue id), `ent._.dataset_url` and `ent._.dataset_full_name`; "" and None wh
 the table knows, or one of several it cannot tell apart."""
 
 import re
-from itertools import chain
+from functools import partial
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..pipeline.mention_names import name_and_key
+from ..pipeline.mention_names import BRACKETED, dataset_name, is_abbreviation, name_and_key
 from ..pipeline.vocabulary import SPAN_HEAD_NOUNS
 from .alias_table import AliasTable, read_table, write_table
 
@@ -18,10 +18,10 @@ DATASET_LINKER = "dataset_linker"
 MAX_REMEMBERED = 100_000  # names whose key the linker remembers, forgotten all at once past this
 # A trailing version ("ILSVRC 2012", "SQuAD v1.1", "SQuAD 2.0", "Penn Treebank III", "MNIST 12k",
 # "Switchboard 300h") and a trailing split ("COCO validation set", "SQuAD dev", "COCO test-dev",
-# "IJB-A split-1"): what is tried without them when the whole name is unknown.
+# "IJB-A split-1", "COCO val2014", "WSJ eval92"): what is tried without them when the whole name is unknown.
 VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)\d\d|[\s_-]*\d+\.\d+|"
                      r"\s+(?:I{1,3}|IV|V)|[\s_-]*\d+[kmh])$", re.IGNORECASE)
-SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)"
+SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)\d*"
                    r"(?:[\s_-]+(?:set|split|data|clean|other))?|test-dev|trainval|split[\s_-]*\d+)$", re.IGNORECASE)
 # Generic words after a name that dataset_name keeps ("CoNLL'03 shared task", "ATIS domain").
 _COLLECTIONS = tuple(word for word in SPAN_HEAD_NOUNS if word.startswith(("corp", "collection")))  # corpus, collection(s)
@@ -29,17 +29,24 @@ _TRAILING_WORDS = ("shared task", "task", "domain") + _COLLECTIONS + tuple("test
 TRAILING = re.compile(r"\s+(?:%s)$" % "|".join(w.replace(" ", r"\s+") for w in _TRAILING_WORDS), re.IGNORECASE)
 # Words of the task or kind of data between a name and its head noun ("CIFAR-10 object recognition
 # datasets", "MS-COCO object detection and segmentation benchmark", "ShapeNet model database",
-# "FrameNet lexicon", "CoNLL-2012 Shared Task English datasets"), dropped from the end as a run ("and"
-# only between two of them).
+# "FrameNet lexicon", "CoNLL-2012 Shared Task English datasets", "GLUE diagnostic entailment dataset",
+# "KITTI VO dataset"), dropped from the end as a run ("and" only between two of them); not "video"
+# ("ImageNet video" is another dataset).
 _DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|segmentation|classification|retrieval|tracking|QA|"
                r"question\s+answering|benchmarks?|challenge|model|lexicon|English|Chinese|German|French|Spanish|"
-               r"Japanese|Arabic|multilingual)")
+               r"Japanese|Arabic|multilingual|entailment|sentiment|parsing|tagging|POS|tags?|dictionary|dependency|"
+               r"constituency|translation|summari[sz]ation|NER|diagnostic|movie|reviews?|stereo|depth|odometry|VO|"
+               r"pose|face|(?:optical\s+)?flow|action|activity|pedestrian)")
 DESCRIPTORS = re.compile(rf"(?:\s+{_DESCRIPTOR}(?:\s+and\s+{_DESCRIPTOR})?)+$", re.IGNORECASE)
-# A named part or category of a dataset ("ShanghaiTech Part B", "ClueWeb09 category B").
-PART = re.compile(r"\s+(?:part|category|subset)\s+(?:[A-Z]|\d+)$", re.IGNORECASE)
-# Where a whole name is unknown: a leading publisher or platform ("Reuters RCV1", "Google Billion-Word
-# Corpus"), dropped as the last resort; not "MS"/"Microsoft", which the table knows as part of names.
-SOURCES = re.compile(r"^(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wikipedia|Baidu|Alibaba)[\s-]+(?=\S)", re.IGNORECASE)
+# A named part or category of a dataset ("ShanghaiTech Part B", "ClueWeb09 category B", "KITTI 141
+# subset"); not a trailing "Part" ("Pascal VOC Part" is PASCAL-Part).
+PART = re.compile(r"\s+(?:(?:part|category|subset)\s+(?:[A-Z]|\d+)|(?:[A-Z]\s+|\d+\s+)?subset)$", re.IGNORECASE)
+# Where a whole name is unknown: a leading publisher, platform or organiser ("Reuters RCV1", "Google
+# Billion-Word Corpus", "PASCAL RTE"), dropped as the last resort where what is left is more than an
+# ordinary word ("Pascal Faces" is not "Faces"); not "MS"/"Microsoft" or "Penn", which the table knows
+# as part of names ("Penn Treebank": not "Treebank").
+SOURCES = re.compile(r"^(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wikipedia|Baidu|Alibaba|PASCAL|NIST|LDC|"
+                     r"INRIA)[\s-]+(?=\S+\s+\S|\S(?-i:\S*[A-Z\d]))", re.IGNORECASE)
 # A name that lists versions ("Something-Something v1 & v2", "KITTI 2012 and 2015") names several
 # datasets: what is left once its last version goes is no name to try.
 LIST_END = re.compile(r"(?:\s*[&,/+]|\s+and|\s+or)$", re.IGNORECASE)
@@ -47,8 +54,15 @@ LIST_END = re.compile(r"(?:\s*[&,/+]|\s+and|\s+or)$", re.IGNORECASE)
 NAMED_SPLIT = re.compile(r"^(?:(?:train|test|dev|val)-(?:clean|other|dev|std|challenge)|trainval|test-dev)$", re.IGNORECASE)
 # A year or a round thousand, also tried short: "trec2005" → "trec05", "ImageNet-1000" → "ImageNet-1K".
 SHORT_FORMS = re.compile(r"(?<![\d.])(?:(?:19|20)(\d\d)|([1-9]\d{0,2})000)(?=\D*$)")
-# The word "English" inside a name ("Penn English Treebank"), dropped as a last resort.
-ENGLISH = re.compile(r"(?<=\S)\s+English(?=\s+\S)")
+# The word "English" before or inside a name ("English Switchboard", "Penn English Treebank"), dropped
+# as a last resort.
+ENGLISH = re.compile(r"^English\s+(?=\S)|(?<=\S)\s+English(?=\s+\S)")
+# The part of a dataset named before "of"/"from" ("English test data of the CoNLL-2012 shared task",
+# "Wall Street Journal portion of the Penn Treebank"), dropped as a last resort.
+PART_OF = re.compile(r"^.*?\S\s+(?:of|from)\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
+# A plural last word after another word ("Pascal Faces", "KTH Actions"), tried in the singular as a
+# last resort; not one word alone ("recipes", "Spaces": ordinary nouns), nor "-is", "-ss", "-us".
+PLURAL = re.compile(r"\S\s+\S*[a-z]{2}[a-hj-rtv-z]s$")
 # A bracketed abbreviation inside the name ("Penn Treebank (PTB) III", "Wall Street Journal (WSJ)
 # eval92") and a two-digit year ("CoNLL'03").
 INNER_ABBREVIATION = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()]+)\)(?P<rest>.*)$")
@@ -68,6 +82,10 @@ def shortened(match: re.Match) -> str:
     return match[1] if match[1] else f"{match[2]}K"
 
 
+def singular(name: str) -> str:
+    return name[:-1] if PLURAL.search(name) else name
+
+
 def shorter_forms(name: str) -> List[str]:
     """`name` without its trailing split, version or generic words, one at a time, as long as one
     goes: "COCO 2017 test-dev" → "COCO 2017", "COCO"."""
@@ -84,20 +102,33 @@ def shorter_forms(name: str) -> List[str]:
             return forms
 
 
-def name_keys(name: str) -> Iterator[str]:
+def abbreviated_name(text: str) -> str:
+    """The name of `text` with its bracketed abbreviation in place of what it abbreviates ("Street
+    View House Number (SVHN) dataset" → "SVHN", "Wall Street Journal (WSJ) eval92" → "WSJ eval92"),
+    else "": dataset_name drops the abbreviation."""
+    match = BRACKETED.match(text)
+    return dataset_name(match["short"] + match["rest"]) if match and is_abbreviation(match["short"], match["long"]) else ""
+
+
+def name_keys(name: str, short: str = "") -> Iterator[str]:
     """The keys to look `name` up by, in order, each once: its own; those of the name with a
     two-digit year written out ("CoNLL'03" → "CoNLL 2003") and a bracketed abbreviation inside it
     dropped, then put in place of what it abbreviates ("Penn Treebank (PTB) III" → "Penn Treebank
-    III", "PTB III"), each also without trailing splits, versions and generic words. Lazily: the
-    linker stops at the first key the table knows."""
+    III", "PTB III"), and of `short`, the mention's name with its bracketed abbreviation in place of
+    what it abbreviates ("SVHN" of "Street View House Number (SVHN) dataset", which dataset_name drops),
+    each also without trailing splits, versions and generic words.
+    Lazily: the linker stops at the first key the table knows."""
     seen = set()
     written = SHORT_YEAR.sub(full_year, name)
     inner = INNER_ABBREVIATION.match(written)
     starts = [name, written] + ([inner["long"] + inner["rest"], inner["short"] + inner["rest"]] if inner else [])
+    starts += [short] if short else []
     other_spellings = [SHORT_FORMS.sub(shortened, start) for start in starts]  # "TREC 2005" → "TREC 05"
-    last_resorts = (pattern.sub("", start) for pattern in (SOURCES, ENGLISH) for start in starts + other_spellings)
     starts += other_spellings
-    for start in dict.fromkeys(chain(starts, last_resorts)):
+    last_resorts = list(starts)
+    for drop in (*(partial(pattern.sub, "") for pattern in (SOURCES, ENGLISH, PART_OF)), singular):
+        last_resorts += [drop(form) for form in last_resorts]  # each also after those before it
+    for start in dict.fromkeys(last_resorts):
         for form in shorter_forms(start):
             key = name_and_key(form)[1]
             if key and key not in seen:
@@ -118,7 +149,8 @@ class DatasetLinker:
 
     def set_table(self, table: AliasTable) -> None:
         self.table, self.index = table, table.index()
-        self.found: Dict[str, Optional[str]] = {}  # name → the first of its keys the table knows (None: none)
+        # (name, abbreviated name) → the first of their keys the table knows (None: none)
+        self.found: Dict[Tuple[str, str], Optional[str]] = {}
         # key → the ids it names only as an extension: the key of a name ending in "+" ("CoNLL++" and
         # "Recipe1M+" are not CoNLL and Recipe1M), which a mention without a trailing "+" does not link to.
         self.extensions = {}
@@ -137,12 +169,14 @@ class DatasetLinker:
         only as an extension ("CoNLL++") unless the span ends in "+"."""
         key = span._.dataset_key if span._.dataset_key in self.index else None
         if key is None:
-            name = span._.dataset_name if span._.dataset_name is not None else name_and_key(span.text)[0]
-            if name not in self.found:
+            text = " ".join(span.text.split())
+            name = span._.dataset_name if span._.dataset_name is not None else name_and_key(text)[0]
+            forms = (name, abbreviated_name(text))
+            if forms not in self.found:
                 if len(self.found) >= MAX_REMEMBERED:
                     self.found.clear()
-                self.found[name] = next((key for key in name_keys(name) if key in self.index), None)
-            key = self.found[name]
+                self.found[forms] = next((key for key in name_keys(*forms) if key in self.index), None)
+            key = self.found[forms]
         if key is None:
             return []
         extensions = self.extensions.get(key)
