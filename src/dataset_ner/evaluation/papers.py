@@ -46,9 +46,10 @@ def read_papers(path: Path, split: str) -> List[dict]:
             if not isinstance(dataset, dict) or not isinstance(dataset.get("name"), str) or not isinstance(
                     dataset.get("aliases", []), list):
                 raise InputError(path, line, f"a dataset must be {{'name': str, 'aliases': [str]}}, got {dataset!r}")
-        if isinstance(paper.get("text"), str) == isinstance(paper.get("file"), str):
+        has_file = isinstance(paper.get("file"), str)
+        if isinstance(paper.get("text"), str) == has_file:
             raise InputError(path, line, "a paper needs either a 'file' (its PDF) or a 'text', not both or neither")
-        if "file" in paper and not (path.parent / paper["file"]).is_file():
+        if has_file and not (path.parent / paper["file"]).is_file():
             raise InputError(path, line, f"{paper['file']}: no such file")
         if paper["split"] == split:
             papers.append({**paper, "line": line})
@@ -89,7 +90,7 @@ def extract_papers(nlp, papers: Sequence[dict], folder: Path, path: Path) -> Lis
     InputError naming the papers file's line where a PDF cannot be read."""
     documents = []
     for paper in papers:
-        if "text" in paper:
+        if isinstance(paper.get("text"), str):
             documents.append(Document(paper["id"], paper["text"]))
             continue
         document = read_pdf(str(folder / paper["file"]))
