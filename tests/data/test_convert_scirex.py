@@ -15,14 +15,15 @@ from ..conftest import ROOT, invoke_command
 LINES = {240: "train", 100: "dev", 35: "test"}  # line index in the file → the paper's split
 
 
-def test_three_papers_become_docbins_a_split_and_test_sentences(tmp_path):
+def test_three_papers_become_docbins_a_split_and_dev_and_test_sentences(tmp_path):
     papers = tmp_path / "papers.jsonl.gz"
     with gzip.open(ROOT / "corpus/scirex/train_docs.jsonl.gz", "rt", encoding="utf8") as lines, \
             gzip.open(papers, "wt", encoding="utf8") as out:
         rows = [json.loads(line) for i, line in enumerate(lines) if i in LINES]
         out.writelines(json.dumps(row) + "\n" for row in rows)
     invoke_command(main, [papers, "--train-output", tmp_path / "train/scirex.spacy", "--dev-output", tmp_path / "dev/scirex.spacy",
-                          "--split-output", tmp_path / "split.json", "--test-text", tmp_path / "test_text.jsonl",
+                          "--split-output", tmp_path / "split.json",
+                          "--dev-text", tmp_path / "dev_text.jsonl", "--test-text", tmp_path / "test_text.jsonl",
                           "--report", tmp_path / "report.json"])
     by_split = {split: row for (_, split), row in zip(sorted(LINES.items()), rows)}
     split = json.loads((tmp_path / "split.json").read_text(encoding="utf8"))
@@ -33,9 +34,10 @@ def test_three_papers_become_docbins_a_split_and_test_sentences(tmp_path):
         assert len(docs) == len(by_split[name]["sentences"])
         assert any(doc.ents for doc in docs) and any(doc.spans[NEGATIVES_KEY] for doc in docs)
         assert all(ent.label_ == "DATASET" for doc in docs for ent in doc.ents)
-    test_rows = [json.loads(line) for line in (tmp_path / "test_text.jsonl").read_text(encoding="utf8").splitlines()]
-    assert len(test_rows) == len(by_split["test"]["sentences"])
-    assert {row["doc_id"] for row in test_rows} == {by_split["test"]["doc_id"]}
-    assert all(row["text"][s["start"]:s["end"]].strip() == row["text"][s["start"]:s["end"]] for row in test_rows for s in row["spans"])
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf8"))
-    assert report["splits"]["test"]["sentences"] == len(test_rows)
+    for name in ("dev", "test"):
+        text_rows = [json.loads(line) for line in (tmp_path / f"{name}_text.jsonl").read_text(encoding="utf8").splitlines()]
+        assert len(text_rows) == len(by_split[name]["sentences"]) == report["splits"][name]["sentences"]
+        assert {row["doc_id"] for row in text_rows} == {by_split[name]["doc_id"]}
+        assert any(row["spans"] for row in text_rows)
+        assert all(row["text"][s["start"]:s["end"]].strip() == row["text"][s["start"]:s["end"]] for row in text_rows for s in row["spans"])

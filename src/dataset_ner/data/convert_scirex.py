@@ -1,5 +1,5 @@
-"""Convert the SciREX papers into silver DocBins (train and dev papers), the paper split and the test
-papers' sentences for hand annotation."""
+"""Convert the SciREX papers into silver DocBins (train and dev papers), the paper split and the dev
+and test papers' sentences for hand annotation."""
 
 from collections import Counter
 from pathlib import Path
@@ -24,10 +24,11 @@ def main(
     train_output: Path = typer.Option(..., help="DocBin of the train papers' sentences"),
     dev_output: Path = typer.Option(..., help="DocBin of the dev papers' sentences"),
     split_output: Path = typer.Option(..., help="JSON with the rule and the paper ids of each split"),
+    dev_text: Path = typer.Option(..., help="JSONL of the dev papers' sentences (id, doc_id, text, silver spans) for annotators"),
     test_text: Path = typer.Option(..., help="JSONL of the test papers' sentences (id, doc_id, text, silver spans) for annotators"),
     report: Path = typer.Option(..., help="JSON with the counts of sentences, spans and cleaning decisions per split"),
 ):
-    """Write the silver DocBins, the split, the test sentences and a report."""
+    """Write the silver DocBins, the split, the dev and test sentences and a report."""
     try:
         papers = list(read_papers(papers_path))
     except InputError as err:
@@ -38,7 +39,7 @@ def main(
     decisions: Counter = Counter()
     split_ids = split_papers(paper.doc_id for paper in papers)
     docs = {"train": [], "dev": []}
-    rows, counts = [], {name: Counter() for name in split_ids}
+    rows, counts = {"dev": [], "test": []}, {name: Counter() for name in split_ids}
     for paper in papers:
         split = split_of(paper.doc_id)
         count = counts[split]
@@ -48,9 +49,10 @@ def main(
             count["material spans"] += len(example.materials)
             count[f"{LABEL} spans"] += len(example.mentions)
             count["negative spans (Method/Task/Metric)"] += sum(label in NEGATIVE_TYPES for *_, label in example.outside)
-            if split == "test":
-                rows.append({"id": example.id, "doc_id": example.doc_id, "text": example.text,
+            if split in rows:
+                rows[split].append({"id": example.id, "doc_id": example.doc_id, "text": example.text,
                              "spans": [{"start": s, "end": e, "label": LABEL} for s, e in example.mentions]})
+            if split == "test":
                 continue
             doc = example_doc(nlp, example)
             count["tokens"] += len(doc)
@@ -60,11 +62,12 @@ def main(
         path.parent.mkdir(parents=True, exist_ok=True)
         DocBin(docs=docs[split], store_user_data=False).to_disk(path)
     write_json(split_output, {"rule": SPLIT_RULE, **split_ids})
-    write_jsonl(test_text, rows)
+    write_jsonl(dev_text, rows["dev"])
+    write_jsonl(test_text, rows["test"])
     write_json(report, {"splits": {name: dict(count) for name, count in counts.items()}, "decisions": dict(decisions.most_common())})
     msg.table([(name, count["papers"], count["sentences"], count[f"{LABEL} spans"], count["negative spans (Method/Task/Metric)"])
                for name, count in counts.items()], header=("split", "papers", "sentences", f"{LABEL}", "negatives"))
-    msg.good(f"{train_output}, {dev_output}, {split_output}, {test_text}, {report}")
+    msg.good(f"{train_output}, {dev_output}, {split_output}, {dev_text}, {test_text}, {report}")
 
 
 if __name__ == "__main__":
