@@ -46,6 +46,7 @@ def test_cnn_config_shares_data_components_and_optimizer_with_cpu():
 SM_SETTINGS = {
     "components.tok2vec.model.encode.width", "components.tok2vec.model.embed.rows", "training.optimizer.use_averages",
     "corpora.train.augmenter.level", "corpora.train.weights.seeds", "corpora.train.weights.distilled",
+    "corpora.train.weights.scirex", "corpora.train.weights.scirex_distilled",
     "training.max_steps",
 }
 

@@ -1,6 +1,7 @@
 """End to end on a tiny corpus: the project's own commands train a few steps, package a
 real wheel, and a fresh virtual environment installs it and loads it with spacy.load."""
 
+import gzip
 import json
 import os
 import shutil
@@ -61,10 +62,15 @@ def project(tmp_path_factory):
          "datasets": [{"name": "ViGGO", "aliases": []}, {"name": "E2E NLG dataset", "aliases": ["E2E"]}]},
         {"id": "W18-6504", "file": "pdfs/W18-6504.pdf", "split": "test", "has_references": True,
          "datasets": [{"name": "Prodigy-METEO", "aliases": []}, {"name": "RoboCup", "aliases": []}]}])
-    write_jsonl(root / "corpus/scirex/test.jsonl", [{**row, "id": f"scirex-{i}"} for i, row in enumerate(GOLD_SENTENCES)])
-    write_jsonl(root / "corpus/scirex/test_papers.jsonl", [
-        {"id": "scirex-paper", "split": "test", "text": "\n".join(row["text"] for row in GOLD_SENTENCES),
-         "datasets": [{"name": "Penn Treebank", "aliases": ["PTB"]}]}])
+    with gzip.open(ROOT / "corpus/scirex/train_docs.jsonl.gz", "rt", encoding="utf8") as lines:  # a short train paper
+        (root / "corpus/scirex").mkdir(parents=True)
+        with gzip.open(root / "corpus/scirex/train_docs.jsonl.gz", "wt", encoding="utf8") as out:
+            out.writelines(line for i, line in enumerate(lines) if i == 240)
+    for split in ("dev", "test"):
+        write_jsonl(root / f"corpus/scirex/{split}.jsonl", [{**row, "id": f"scirex-{i}"} for i, row in enumerate(GOLD_SENTENCES)])
+        write_jsonl(root / f"corpus/scirex/{split}_papers.jsonl", [
+            {"id": "scirex-paper", "split": split, "text": "\n".join(row["text"] for row in GOLD_SENTENCES),
+             "datasets": [{"name": "Penn Treebank", "aliases": ["PTB"]}]}])
     (root / "corpus/seeds/dataset_mentions.conll").write_text(WEAK_CONLL, encoding="utf8")
     for corpus in ("heddes2021", "tdmsci"):
         # Distinct texts: split-gold keeps a text that has a copy in dev out of training.
@@ -108,6 +114,8 @@ def entities(nlp):
 def test_training_and_evaluation_outputs(project):
     metrics = json.loads((project / "metrics/dev.json").read_text())
     assert 0.0 <= metrics["ents_f"] <= 1.0
+    assert json.loads((project / "metrics/dev_gold/scirex.json").read_text())["corpus"] == "scirex"
+    assert (project / "corpus/train/scirex.spacy").exists() and (project / "corpus/train/scirex_distilled.spacy").exists()
     card = card_rows(project)
     assert [(row["corpus"], row["pipeline"]) for row in card] == [
         (corpus, pipeline) for corpus in ("heddes2021", "heddes2021_original", "paragraphs", "scirex", "seed_gold", "tdmsci")

@@ -5,7 +5,7 @@ import typer
 from spacy.tokens import DocBin, Span
 from typer.testing import CliRunner
 
-from dataset_ner.data.relabel import main, merge
+from dataset_ner.data.relabel import fill, main, merge
 from dataset_ner.experiments.teacher import main as teacher_main
 
 from ..conftest import invoke_command
@@ -41,6 +41,43 @@ def test_a_weak_mention_wins_where_the_teacher_disagrees_on_its_bounds():
 def test_teacher_policy_ignores_the_weak_labels():
     ents, _ = labelled(merge(weak_doc(), [(20, 27, 0.95)], "teacher", 0.5))
     assert ents == [("HMDB-51", "DATASET")]
+
+
+def silver_doc():
+    """SciREX-like: a mention, a hard negative (O) and name-like tokens left missing."""
+    doc = spacy.blank("en").make_doc(TEXT)  # We use ImageNet and HMDB-51 , not ResNet .
+    doc.set_ents([Span(doc, 2, 3, label="DATASET")], missing=[doc[4:5]], default="outside")
+    return doc
+
+
+def test_fill_labels_only_the_missing_tokens():
+    # the teacher finds ImageNet (already a mention), HMDB-51 (missing) and ResNet (O in the silver)
+    ents, iob = labelled(fill(silver_doc(), [(7, 15, 0.9), (20, 27, 0.95), (34, 40, 0.99)], 0.5))
+    assert ents == [("ImageNet", "DATASET"), ("HMDB-51", "DATASET")]
+    assert iob == ["O", "O", "B", "O", "B", "O", "O", "O", "O"]
+
+
+def test_fill_leaves_an_unsure_teacher_mention_missing_and_other_missing_tokens_outside():
+    assert labelled(fill(silver_doc(), [(20, 27, 0.3)], 0.5))[1] == ["O", "O", "B", "O", "", "O", "O", "O", "O"]
+    assert labelled(fill(silver_doc(), [], 0.5))[1] == ["O", "O", "B", "O", "O", "O", "O", "O", "O"]
+
+
+def test_fill_reads_labels_only_for_texts_with_missing_tokens(tmp_path, confident_nlp):
+    nlp = spacy.blank("en")
+    complete = nlp.make_doc("Results on SQuAD improve .")
+    complete.set_ents([Span(complete, 2, 3, label="DATASET")], default="outside")
+    DocBin(docs=[silver_doc(), complete]).to_disk(tmp_path / "scirex.spacy")
+    confident_nlp.to_disk(tmp_path / "teacher")
+    invoke_command(teacher_main, [tmp_path / "teacher", tmp_path / "scirex.spacy", "--output", tmp_path / "labels.jsonl",
+                                  "--only-missing"])
+    rows = [json.loads(line) for line in (tmp_path / "labels.jsonl").read_text().splitlines()]
+    assert [r["text"] for r in rows] == [TEXT]
+    invoke_command(main, [tmp_path / "scirex.spacy", tmp_path / "labels.jsonl", "--output", tmp_path / "filled.spacy",
+                          "--policy", "fill"])
+    filled = list(DocBin().from_disk(tmp_path / "filled.spacy").get_docs(nlp.vocab))
+    assert [d.text for d in filled] == [TEXT, "Results on SQuAD improve ."]
+    assert all(token.ent_iob_ for doc in filled for token in doc if token.i != 4)
+    assert [e.text for e in filled[1].ents] == ["SQuAD"]
 
 
 def test_the_commands_label_and_merge_every_weak_text(tmp_path, confident_nlp):

@@ -1,4 +1,5 @@
-"""Merge the teacher's mentions of the seed texts with their repaired weak labels into a training DocBin."""
+"""Merge a teacher's mentions with the labels a training DocBin already has: the seed texts' repaired
+weak labels, or the SciREX papers' silver labels, whose missing tokens the teacher fills."""
 
 from pathlib import Path
 from typing import Dict, List, Tuple
@@ -13,7 +14,7 @@ from ..input_error import InputError, stop
 from ..json_files import read_jsonl
 from .gold import dataset_spans
 
-POLICIES = ("union", "teacher")
+POLICIES = ("union", "teacher", "fill")
 Scored = List[Tuple[int, int, float]]
 
 
@@ -42,11 +43,33 @@ def merge(doc: Doc, scored: Scored, policy: str, min_confidence: float) -> Doc:
     return out
 
 
+def has_missing(doc: Doc) -> bool:
+    """Whether some token of `doc` has no label (neither a mention nor O)."""
+    return any(token.ent_iob_ == "" for token in doc)
+
+
+def fill(doc: Doc, scored: Scored, min_confidence: float) -> Doc:
+    """`doc` with its missing tokens labelled by the teacher and its other labels kept: a teacher
+    mention of at least `min_confidence` whose tokens are all missing becomes an entity, the tokens
+    of a less confident one stay missing, and every other missing token becomes O."""
+    open_tokens = {token.i for token in doc if token.ent_iob_ == ""}
+    sure, unsure = [], []
+    for start, end, confidence in scored:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and all(i in open_tokens for i in range(span.start, span.end)):
+            (sure if confidence >= min_confidence else unsure).append((span.start_char, span.end_char))
+    out = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    ents = dataset_spans(out, sorted([(ent.start_char, ent.end_char) for ent in doc.ents] + sure))
+    missing = [out.char_span(s, e) for s, e in unsure if not overlaps((s, e), sure)]
+    out.set_ents(ents, missing=missing, default="outside")
+    return out
+
+
 def main(
-    weak: Path = typer.Argument(..., exists=True, help="Weak DocBin (corpus/train/weak.spacy)"),
+    weak: Path = typer.Argument(..., exists=True, help="DocBin to relabel (corpus/train/weak.spacy, corpus/train/scirex.spacy)"),
     labels: Path = typer.Argument(..., exists=True, help="Teacher labels JSONL (corpus/seed_teacher/labels.jsonl)"),
     output: Path = typer.Option(..., help="DocBin to write (corpus/train/seeds.spacy)"),
-    policy: str = typer.Option("union", help=f"How weak and teacher mentions combine: {', '.join(POLICIES)}"),
+    policy: str = typer.Option("union", help=f"How weak and teacher mentions combine: {', '.join(POLICIES)} (the teacher labels only the missing tokens)"),
     min_confidence: float = typer.Option(0.5, help="Teacher mentions below this confidence become missing, not entities"),
 ):
     """Write OUTPUT: every weak doc relabelled with the teacher's mentions."""
@@ -57,11 +80,13 @@ def main(
     except InputError as err:
         stop(err)
     docs = list(DocBin().from_disk(weak).get_docs(spacy.blank("en").vocab))
-    unlabelled = [doc.text for doc in docs if doc.text not in scored]
+    needs_labels = has_missing if policy == "fill" else lambda doc: True
+    unlabelled = [doc.text for doc in docs if needs_labels(doc) and doc.text not in scored]
     if unlabelled:
         stop(f"{labels}: no teacher labels for {len(unlabelled)} texts of {weak}, e.g. {unlabelled[0]!r}; "
              "make them again with `spacy project run teacher`")
-    merged = [merge(doc, scored[doc.text], policy, min_confidence) for doc in docs]
+    merged = [fill(doc, scored[doc.text], min_confidence) if needs_labels(doc) else doc for doc in docs] if policy == "fill" \
+        else [merge(doc, scored[doc.text], policy, min_confidence) for doc in docs]
     output.parent.mkdir(parents=True, exist_ok=True)
     DocBin(docs=merged, store_user_data=False).to_disk(output)
     before, after = sum(len(d.ents) for d in docs), sum(len(d.ents) for d in merged)
