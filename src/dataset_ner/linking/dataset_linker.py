@@ -75,15 +75,31 @@ for _attr in ("dataset_url", "dataset_full_name"):
 
 
 def full_year(match: re.Match) -> str:
+    """A two-digit year match (SHORT_YEAR) written out: "'03" → " 2003", "'98" → " 1998"."""
     return f" {'19' if match[1] > '50' else '20'}{match[1]}"
 
 
 def shortened(match: re.Match) -> str:
+    """A SHORT_FORMS match in its other spelling."""
     return match[1] if match[1] else f"{match[2]}K"
 
 
 def singular(name: str) -> str:
+    """`name` with its plural last word (PLURAL) in the singular: "KTH Actions" → "KTH Action"."""
     return name[:-1] if PLURAL.search(name) else name
+
+
+LAST_RESORTS = (*(partial(pattern.sub, "") for pattern in (SOURCES, ENGLISH, PART_OF)), singular)
+
+
+def with_last_resorts(forms: List[str], drops=LAST_RESORTS) -> Iterator[str]:
+    """`forms`, then each of them with the last drop applied, after the same for the drops before
+    it (so every combination of drops, in a fixed order), lazily."""
+    if not drops:
+        yield from forms
+        return
+    yield from with_last_resorts(forms, drops[:-1])
+    yield from map(drops[-1], with_last_resorts(forms, drops[:-1]))
 
 
 def shorter_forms(name: str) -> List[str]:
@@ -125,10 +141,11 @@ def name_keys(name: str, short: str = "") -> Iterator[str]:
     starts += [short] if short else []
     other_spellings = [SHORT_FORMS.sub(shortened, start) for start in starts]  # "TREC 2005" → "TREC 05"
     starts += other_spellings
-    last_resorts = list(starts)
-    for drop in (*(partial(pattern.sub, "") for pattern in (SOURCES, ENGLISH, PART_OF)), singular):
-        last_resorts += [drop(form) for form in last_resorts]  # each also after those before it
-    for start in dict.fromkeys(last_resorts):
+    tried = set()
+    for start in with_last_resorts(starts):
+        if start in tried:
+            continue
+        tried.add(start)
         for form in shorter_forms(start):
             key = name_and_key(form)[1]
             if key and key not in seen:
