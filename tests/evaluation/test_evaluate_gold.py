@@ -87,3 +87,16 @@ def test_pooled_name_of_a_corpus_is_refused(tmp_path, gold_jsonl, ruler_model):
         capture_output=True, text=True,
     )
     assert result.returncode == 1 and "--pooled toy: a corpus has this name already" in result.stderr
+
+
+def test_prediction_frees_the_strings_of_the_corpus(ruler_model, monkeypatch):
+    from dataset_ner.evaluation import evaluate_gold
+
+    monkeypatch.setattr(evaluate_gold, "ZONE_TEXTS", 3)
+    nlp = spacy.load(ruler_model)
+    texts = [f"We train on ImageNet and unseenword{i} data." for i in range(10)]
+    strings = len(nlp.vocab.strings)
+    found = evaluate_gold.predict(nlp, texts, batch_size=2)
+    assert found == [[(12, 20)]] * 10
+    assert len(nlp.vocab.strings) == strings
+    assert evaluate_gold.predict(nlp, ["x. We train on ImageNet."] * 4, batch_size=2, sentences=True) == [[(15, 23)]] * 4

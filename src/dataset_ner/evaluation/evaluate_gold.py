@@ -1,7 +1,7 @@
 """Score a pipeline on the hand-annotated test splits: exact, head-tolerant and overlap P/R/F1."""
 
 from pathlib import Path
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, Iterator, List, Sequence, Tuple
 
 import spacy
 import typer
@@ -18,19 +18,31 @@ from .scoring import score_corpus
 Spans = List[CharSpan]
 
 
+# Texts a memory zone holds: the strings a corpus adds are freed every ZONE_TEXTS texts.
+ZONE_TEXTS = 2048
+
+
+def entity_spans(nlp, texts: Sequence[str], batch_size: int) -> Iterator[Spans]:
+    """The DATASET entity spans of each text, the texts going through the pipeline inside
+    nlp.memory_zone(), ZONE_TEXTS at a time, so that memory stays flat over a big corpus."""
+    for start in range(0, len(texts), ZONE_TEXTS):
+        with nlp.memory_zone():
+            for doc in nlp.pipe(texts[start:start + ZONE_TEXTS], batch_size=batch_size):
+                yield [(e.start_char, e.end_char) for e in doc.ents if e.label_ == LABEL]
+
+
 def predict(nlp, texts: Sequence[str], batch_size: int, sentences: bool = False) -> List[Spans]:
     """Character spans of the DATASET entities the pipeline finds in each raw text; with
     `sentences`, each text is cut into sentences (spaCy's rule-based sentencizer) that go through
     the pipeline one by one."""
     if not sentences:
-        return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == LABEL]
-                for doc in nlp.pipe(texts, batch_size=batch_size)]
+        return list(entity_spans(nlp, texts, batch_size))
     splitter = spacy.blank("en")
     splitter.add_pipe("sentencizer")
     pieces = [(i, sent.start_char, sent.text) for i, doc in enumerate(splitter.pipe(texts)) for sent in doc.sents]
     found: List[Spans] = [[] for _ in texts]
-    for (i, offset, _), doc in zip(pieces, nlp.pipe([text for _, _, text in pieces], batch_size=batch_size)):
-        found[i] += [(e.start_char + offset, e.end_char + offset) for e in doc.ents if e.label_ == LABEL]
+    for (i, offset, _), spans in zip(pieces, entity_spans(nlp, [text for _, _, text in pieces], batch_size)):
+        found[i] += [(s + offset, e + offset) for s, e in spans]
     return found
 
 
