@@ -9,7 +9,7 @@ import typer
 from spacy.tokens import Doc, DocBin
 from wasabi import msg
 
-from ..char_spans import overlaps
+from ..char_spans import CharSpan, overlaps
 from ..input_error import InputError, stop
 from ..json_files import read_jsonl
 from .gold import dataset_spans
@@ -36,10 +36,15 @@ def merge(doc: Doc, scored: Scored, policy: str, min_confidence: float) -> Doc:
     weak = [(ent.start_char, ent.end_char) for ent in doc.ents] if policy == "union" else []
     sure = [(s, e) for s, e, c in scored if c >= min_confidence and not overlaps((s, e), weak)]
     unsure = [(s, e) for s, e, c in scored if c < min_confidence and not overlaps((s, e), weak + sure)]
+    return relabelled(doc, weak + sure, unsure)
+
+
+def relabelled(doc: Doc, mentions: List[CharSpan], missing: List[CharSpan]) -> Doc:
+    """A copy of `doc`'s tokens labelled anew: `mentions` are entities, the tokens of `missing` have
+    no label, every other token is O (character offsets, widened to whole tokens)."""
     out = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-    ents = dataset_spans(out, sorted(weak + sure))
-    missing = [span for span in (out.char_span(s, e, alignment_mode="expand") for s, e in unsure) if span is not None]
-    out.set_ents(ents, missing=missing, default="outside")
+    spans = [span for span in (out.char_span(s, e, alignment_mode="expand") for s, e in missing) if span is not None]
+    out.set_ents(dataset_spans(out, sorted(mentions)), missing=spans, default="outside")
     return out
 
 
@@ -58,11 +63,20 @@ def fill(doc: Doc, scored: Scored, min_confidence: float) -> Doc:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and all(i in open_tokens for i in range(span.start, span.end)):
             (sure if confidence >= min_confidence else unsure).append((span.start_char, span.end_char))
-    out = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-    ents = dataset_spans(out, sorted([(ent.start_char, ent.end_char) for ent in doc.ents] + sure))
-    missing = [out.char_span(s, e) for s, e in unsure if not overlaps((s, e), sure)]
-    out.set_ents(ents, missing=missing, default="outside")
-    return out
+    kept = [(ent.start_char, ent.end_char) for ent in doc.ents]
+    return relabelled(doc, kept + sure, [span for span in unsure if not overlaps(span, sure)])
+
+
+def relabel(doc: Doc, scored: Dict[str, Scored], policy: str, min_confidence: float) -> Doc:
+    """`doc` relabelled by `policy`; under "fill" a doc without missing tokens is kept as it is."""
+    if policy != "fill":
+        return merge(doc, scored[doc.text], policy, min_confidence)
+    return fill(doc, scored[doc.text], min_confidence) if has_missing(doc) else doc
+
+
+def needs_labels(doc: Doc, policy: str) -> bool:
+    """Whether relabelling `doc` by `policy` reads the teacher's labels of its text."""
+    return policy != "fill" or has_missing(doc)
 
 
 def main(
@@ -80,13 +94,11 @@ def main(
     except InputError as err:
         stop(err)
     docs = list(DocBin().from_disk(weak).get_docs(spacy.blank("en").vocab))
-    needs_labels = has_missing if policy == "fill" else lambda doc: True
-    unlabelled = [doc.text for doc in docs if needs_labels(doc) and doc.text not in scored]
+    unlabelled = [doc.text for doc in docs if needs_labels(doc, policy) and doc.text not in scored]
     if unlabelled:
         stop(f"{labels}: no teacher labels for {len(unlabelled)} texts of {weak}, e.g. {unlabelled[0]!r}; "
              "make them again with `spacy project run teacher`")
-    merged = [fill(doc, scored[doc.text], min_confidence) if needs_labels(doc) else doc for doc in docs] if policy == "fill" \
-        else [merge(doc, scored[doc.text], policy, min_confidence) for doc in docs]
+    merged = [relabel(doc, scored, policy, min_confidence) for doc in docs]
     output.parent.mkdir(parents=True, exist_ok=True)
     DocBin(docs=merged, store_user_data=False).to_disk(output)
     before, after = sum(len(d.ents) for d in docs), sum(len(d.ents) for d in merged)
