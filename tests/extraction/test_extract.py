@@ -31,7 +31,8 @@ def test_records_keep_input_order_and_ids(ruler_model):
     assert [len(r["mentions"]) for r in records] == [0, 1, 0, 1, 0, 1, 0]
     assert records[1]["mentions"][0] == {
         "text": "ImageNet", "start": 11, "end": 19, "label": "DATASET", "name": "ImageNet", "key": "imagenet",
-        "confidence": None, "dataset_id": None, "dataset_url": None, "dataset_full_name": None, "section": "body"}
+        "confidence": None, "dataset_id": None, "dataset_url": None, "dataset_full_name": None, "section": "body",
+        "citation": False}
     assert records[1]["datasets"] == [{"name": "ImageNet", "key": "imagenet", "mentions": 1, "confidence": None}]
 
 

@@ -1,5 +1,5 @@
 """A paper's dataset list: grouped by key, the most frequent name, a noisy-or confidence kept at the
-threshold, reference-list mentions left out unless asked."""
+threshold, reference-list and citation mentions left out unless asked, long numbers always."""
 
 import pytest
 
@@ -32,6 +32,13 @@ def test_with_references_their_mentions_count_too():
     listed = paper_datasets(MENTIONS, DatasetRule(threshold=0.5, include_references=True))
     assert [(d["key"], d["mentions"], d["confidence"]) for d in listed] == [
         ("hmdb51", 3, 0.84), ("ucf101", 2, 0.965), ("springer", 1, 0.7)]
+
+
+def test_citations_and_long_numbers_are_left_out_citations_counted_with_references():
+    citation = {**mention("Jurafsky", 0.9), "citation": True}
+    grant = mention("IIS1763562", 0.9)
+    assert [d["key"] for d in paper_datasets([citation, grant, mention("SQuAD", 0.9)])] == ["squad"]
+    assert [d["key"] for d in paper_datasets([citation, grant], DatasetRule(include_references=True))] == ["jurafsky"]
 
 
 def test_a_pipeline_without_confidence_keeps_every_dataset():

@@ -21,6 +21,24 @@ def test_names_lose_articles_and_generic_head_words_only():
     assert dataset_name("SemEval 2010 Task 8") == "SemEval 2010 Task 8"
 
 
+def test_names_lose_part_words_footnote_marks_citations_and_open_brackets():
+    # as PDF and SciREX text gives them (dev papers of corpus/papers and corpus/scirex)
+    assert dataset_name("ImageNet-22K set") == "ImageNet-22K"
+    assert dataset_name("BSD68 images") == "BSD68"
+    assert dataset_name("E2E data sections") == "E2E"
+    assert dataset_name("Reddit dataset16") == "Reddit"
+    assert dataset_name("Reddit data set4") == "Reddit"
+    assert dataset_name("VGGFace2 [reference]") == "VGGFace2"
+    assert dataset_name("Cityscapes [12]") == "Cityscapes"
+    assert dataset_name("CONLL 2003 (English") == "CONLL 2003"
+    # a capitalised word is the name's own, a part word after a split word names the split
+    assert dataset_name("Open Images") == "Open Images"
+    assert dataset_name("Tiny Images dataset") == "Tiny Images"
+    assert dataset_name("COCO test set") == "COCO test set"
+    assert dataset_name("Set14") == "Set14"
+    assert dataset_name("(English") == "(English"
+
+
 def test_a_name_that_is_only_a_generic_word_stays():
     assert dataset_name("Dataset") == "Dataset"
     assert dataset_name("the data") == "data"

@@ -23,11 +23,12 @@ from ..extraction.pdf_text import PdfDocument, read_pdf
 from ..input_error import InputError, stop
 from ..json_files import read_jsonl, write_json, write_jsonl
 from ..pipeline.mention_names import dataset_key, name_and_key
+from ..pipeline.vocabulary import SPLIT_WORDS
 from .scoring import PRF
 
 SPLITS = ("dev", "test")
-SPLIT_WORDS = r"(?:train|training|dev|development|test|testing|validation|val|valid|held-?out)"
-SPLIT_TAIL = re.compile(rf"(?:\s+{SPLIT_WORDS}(?:\s+(?:sets?|splits?|subsets?|portion|partition))?)+$", re.IGNORECASE)
+SPLIT_WORD = "(?:" + "|".join(SPLIT_WORDS) + ")"
+SPLIT_TAIL = re.compile(rf"(?:\s+{SPLIT_WORD}(?:\s+(?:sets?|splits?|subsets?|portion|partition))?)+$", re.IGNORECASE)
 THRESHOLDS = [round(0.05 * i, 2) for i in range(20)] + [0.99]
 
 

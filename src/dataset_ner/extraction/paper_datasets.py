@@ -14,14 +14,25 @@ DEFAULT_DATASET_THRESHOLD = 0.45
 # A key that is another key of the paper and one digit after a letter: a footnote mark that PDF text
 # glues to the name ("MSCOCO1" beside "MSCOCO"), not a version ("CIFAR-100" beside "CIFAR-10").
 FOOTNOTE_MARK = re.compile(r"(?P<stem>.*[^\W\d])\d")
+# A run of six or more digits: a grant, report or project number ("IIS1763562", "No.:61702300"), not a
+# dataset's name.
+LONG_NUMBER = re.compile(r"\d{6,}")
 
 
 class DatasetRule(NamedTuple):
     """Which of a paper's datasets its list keeps: paper confidence at least `threshold`, counting
-    the mentions in the reference list too with `include_references`."""
+    the mentions in the reference list and in-text citations too with `include_references`."""
 
     threshold: float = DEFAULT_DATASET_THRESHOLD
     include_references: bool = False
+
+
+def is_counted(mention: dict, rule: DatasetRule) -> bool:
+    """Whether a paper's list counts `mention`: not a long number, and (unless `rule.include_references`)
+    neither in the reference list nor an author's name in a citation."""
+    if LONG_NUMBER.search(mention["name"]):
+        return False
+    return rule.include_references or (mention.get("section") != REFERENCES and not mention.get("citation"))
 
 
 def noisy_or(confidences: Iterable[Optional[float]]) -> Optional[float]:
@@ -37,15 +48,15 @@ def noisy_or(confidences: Iterable[Optional[float]]) -> Optional[float]:
 
 
 def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) -> List[dict]:
-    """{"name", "key", "mentions", "confidence"} per key among the mentions counted (those outside the
-    reference list, or all with `rule.include_references`): the most frequent name (ties: the first
-    alphabetically), the number of mentions, their noisy-or confidence (rounded to 4 places; null
-    for a pipeline without confidence, whose datasets are all kept). A key that is another of the
+    """{"name", "key", "mentions", "confidence"} per key among the mentions counted (is_counted): the
+    most frequent name (ties: the first alphabetically), the number of mentions, their noisy-or
+    confidence (rounded to 4 places; null for a pipeline without confidence, whose datasets are all
+    kept). A key that is another of the
     paper's keys with a footnote mark (FOOTNOTE_MARK) counts under that key. Datasets below
     `rule.threshold` are left out; the rest come by mentions, then key."""
     names, confidences = {}, {}
     for mention in mentions:
-        if mention.get("section") == REFERENCES and not rule.include_references:
+        if not is_counted(mention, rule):
             continue
         names.setdefault(mention["key"], Counter())[mention["name"]] += 1
         confidences.setdefault(mention["key"], []).append(mention.get("confidence"))

@@ -17,8 +17,7 @@ from ..json_files import read_json, read_jsonl
 from ..pipeline.mention_names import abbreviation_keys
 from ..pipeline.vocabulary import LABEL
 from .inputs import Document, expand_inputs, iter_items, parse_item
-from .paper_datasets import DEFAULT_DATASET_THRESHOLD, DatasetRule, paper_datasets
-from .sections import REFERENCES
+from .paper_datasets import DEFAULT_DATASET_THRESHOLD, DatasetRule, is_counted, paper_datasets
 from .shards import MANIFEST
 
 WINDOW = 200
@@ -126,7 +125,7 @@ def tally(records: Iterator[dict], n_examples: int, abbreviations: Dict[str, str
     for record in records:
         documents += 1
         found = [{**m, "key": m.get("dataset_id") or abbreviations.get(m["key"], m["key"])} for m in record["mentions"]
-                 if rule.include_references or m.get("section") != REFERENCES]
+                 if is_counted(m, rule)]
         listed = paper_datasets(found, rule)
         with_datasets += bool(listed)
         for entry in listed:

@@ -6,12 +6,16 @@ from typing import Dict, Iterable, Tuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .vocabulary import ARTICLES, MENTION_NAMES, NAME_HEAD_NOUNS
+from .vocabulary import ARTICLES, MENTION_NAMES, NAME_HEAD_NOUNS, NAME_PART_WORDS, SPLIT_WORDS
 
-# The one-word head nouns, matched as the name's last word; "test set" or "Task 8" name a subset and
-# stay. "data set(s)" is DATA_SET's, spaced or hyphenated in any way.
+# The one-word head nouns, matched as the name's last word, a footnote mark that PDF text glues to
+# them dropped ("Reddit dataset16"); "test set" or "Task 8" name a subset and stay. "data set(s)" is
+# DATA_SET's, spaced or hyphenated in any way.
 HEAD_WORDS = frozenset(noun for noun in NAME_HEAD_NOUNS if " " not in noun)
-DATA_SET = re.compile(r"\s+data[\s-]*sets?$", re.IGNORECASE)
+DATA_SET = re.compile(r"\s+data[\s-]*sets?\d{0,2}$", re.IGNORECASE)
+FOOTNOTE_DIGITS = re.compile(r"\d{1,2}$")
+# A citation after the name, bracketed: "VGGFace2 [12]", "Cityscapes [reference]".
+CITATION_MARK = re.compile(r"\s*\[[^\[\]]*\]$")
 # A name followed by a bracketed short form: "Penn Treebank (PTB)", "20 Newsgroups (20NG) dataset".
 BRACKETED = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()\s]+)\)(?P<rest>.*)$")
 
@@ -41,10 +45,27 @@ def split_abbreviation(text: str) -> Tuple[str, str]:
     return text, ""
 
 
+def without_open_bracket(text: str) -> str:
+    """`text` cut before a "(" that is never closed ("CoNLL 2003 (English" → "CoNLL 2003"), where
+    something is left."""
+    opened = text.rfind("(")
+    return text[:opened].rstrip() if text.count("(") > text.count(")") and text[:opened].strip() else text
+
+
+def is_trailing_word(word: str, before: str) -> bool:
+    """Whether `word`, last in a name after the word `before`, is a generic head word (footnote
+    digits aside) or a lowercase part word that follows no split word."""
+    if word in NAME_PART_WORDS:
+        return before.lower() not in SPLIT_WORDS
+    return word.lower() in HEAD_WORDS or FOOTNOTE_DIGITS.sub("", word).lower() in HEAD_WORDS
+
+
 def dataset_name(text: str) -> str:
-    """The dataset's name: `text` without leading articles, trailing generic head words and a
-    bracketed abbreviation ("the HMDB51 benchmark" → "HMDB51", "Penn Treebank (PTB)" → "Penn
-    Treebank"); `text` itself where nothing else would be left."""
+    """The dataset's name: `text` without leading articles, trailing generic head words or part
+    words, a bracketed abbreviation, a bracketed citation and a bracket left open ("the HMDB51
+    benchmark" → "HMDB51", "Penn Treebank (PTB)" → "Penn Treebank", "BSD68 images [12]" → "BSD68");
+    `text` itself where nothing else would be left."""
+    text = without_open_bracket(CITATION_MARK.sub("", text) or text)
     words = split_abbreviation(text)[0].split()
     while len(words) > 1 and words[0].lower() in ARTICLES:
         words = words[1:]
@@ -52,7 +73,7 @@ def dataset_name(text: str) -> str:
     while True:
         stripped = DATA_SET.sub("", name)
         head, _, last = stripped.rpartition(" ")
-        if head and last.lower() in HEAD_WORDS:
+        if head and is_trailing_word(last, head.rpartition(" ")[2]):
             stripped = head
         if stripped == name or not stripped.strip():
             return name.strip(" ,;:-")

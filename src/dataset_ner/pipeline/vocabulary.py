@@ -25,3 +25,11 @@ SPAN_HEAD_NOUNS = HEAD_NOUNS + ("collection", "collections", "treebank", "treeba
 # A canonical name also loses a trailing "data", "collection", "challenge" or "repository" ("the COCO
 # challenge" → "COCO"), but keeps "Treebank", which names a resource ("Penn Treebank").
 NAME_HEAD_NOUNS = HEAD_NOUNS + ("data", "collection", "collections", "challenge", "challenges", "repository")
+# Lowercase words after a name that say which part or form of the dataset is meant ("ImageNet set",
+# "BSD68 images", "E2E data sections"); a canonical name loses them too, matched in lowercase only,
+# so that "Open Images" keeps its word, and kept after a split word ("COCO test set"). "subset" stays:
+# "Hard subset" names a part.
+NAME_PART_WORDS = frozenset({"set", "sets", "images", "samples", "videos", "sequences", "sections"})
+# The words that name a split of a dataset ("CIFAR-10 test set", "COCO val").
+SPLIT_WORDS = ("train", "training", "dev", "development", "test", "testing", "validation", "val", "valid",
+               "held-out", "heldout")
