@@ -30,6 +30,9 @@ def test_names_lose_part_words_footnote_marks_citations_and_open_brackets():
     assert dataset_name("Reddit data set4") == "Reddit"
     assert dataset_name("VGGFace2 [reference]") == "VGGFace2"
     assert dataset_name("Cityscapes [12]") == "Cityscapes"
+    assert dataset_name("300W-LP [reference] dataset") == "300W-LP"
+    assert dataset_name("COCO [17] test images") == "COCO test images"
+    assert dataset_name("COCO plus MPII [reference") == "COCO plus MPII"
     assert dataset_name("CONLL 2003 (English") == "CONLL 2003"
     # a capitalised word is the name's own, a part word after a split word names the split
     assert dataset_name("Open Images") == "Open Images"

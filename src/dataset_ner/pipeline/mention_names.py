@@ -14,8 +14,9 @@ from .vocabulary import ARTICLES, MENTION_NAMES, NAME_HEAD_NOUNS, NAME_PART_WORD
 HEAD_WORDS = frozenset(noun for noun in NAME_HEAD_NOUNS if " " not in noun)
 DATA_SET = re.compile(r"\s+data[\s-]*sets?\d{0,2}$", re.IGNORECASE)
 FOOTNOTE_DIGITS = re.compile(r"\d{1,2}$")
-# A citation after the name, bracketed: "VGGFace2 [12]", "Cityscapes [reference]".
-CITATION_MARK = re.compile(r"\s*\[[^\[\]]*\]$")
+# A citation in square brackets, after the name or before its head word: "VGGFace2 [12]", "Cityscapes
+# [reference] dataset".
+CITATION_MARK = re.compile(r"\s*\[[^\[\]]*\]")
 # A name followed by a bracketed short form: "Penn Treebank (PTB)", "20 Newsgroups (20NG) dataset".
 BRACKETED = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()\s]+)\)(?P<rest>.*)$")
 
@@ -46,10 +47,13 @@ def split_abbreviation(text: str) -> Tuple[str, str]:
 
 
 def without_open_bracket(text: str) -> str:
-    """`text` cut before a "(" that is never closed ("CoNLL 2003 (English" → "CoNLL 2003"), where
-    something is left."""
-    opened = text.rfind("(")
-    return text[:opened].rstrip() if text.count("(") > text.count(")") and text[:opened].strip() else text
+    """`text` cut before a "(" or "[" that is never closed ("CoNLL 2003 (English" → "CoNLL 2003"),
+    where something is left."""
+    for opening, closing in ("()", "[]"):
+        opened = text.rfind(opening)
+        if text.count(opening) > text.count(closing) and text[:opened].strip():
+            text = text[:opened].rstrip()
+    return text
 
 
 def is_trailing_word(word: str, before: str) -> bool:
@@ -62,7 +66,7 @@ def is_trailing_word(word: str, before: str) -> bool:
 
 def dataset_name(text: str) -> str:
     """The dataset's name: `text` without leading articles, trailing generic head words or part
-    words, a bracketed abbreviation, a bracketed citation and a bracket left open ("the HMDB51
+    words, a bracketed abbreviation, citations in square brackets and a bracket left open ("the HMDB51
     benchmark" → "HMDB51", "Penn Treebank (PTB)" → "Penn Treebank", "BSD68 images [12]" → "BSD68");
     `text` itself where nothing else would be left."""
     text = without_open_bracket(CITATION_MARK.sub("", text) or text)
