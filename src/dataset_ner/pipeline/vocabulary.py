@@ -1,6 +1,7 @@
 """The project's words, defined once: the entity label, the names of the pipeline components, and the
-words around a dataset's name (articles before it, generic head nouns after it). Ships in the model
-wheel with the components that use it; data, evaluation and extraction import it from here."""
+words around a dataset's name (articles before it; generic head nouns, part words and split words
+after it). Ships in the model wheel with the components that use it; data, evaluation and
+extraction import it from here."""
 
 LABEL = "DATASET"
 
