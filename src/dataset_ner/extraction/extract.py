@@ -11,11 +11,11 @@ from spacy.util import minibatch
 
 from ..pipeline.mention_names import name_and_key
 from ..pipeline.vocabulary import MENTION_CONFIDENCE
+from .citations import mark_citations
 from .hash_tables import compact_vocab
 from .inputs import Document, Problem
 from .paper_datasets import DatasetRule, paper_datasets
 from .pdf_text import PdfDocument
-from .citations import mark_citations
 from .sections import mark_sections
 from .split_text import split_text
 

@@ -51,9 +51,8 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
     """{"name", "key", "mentions", "confidence"} per key among the mentions counted (is_counted): the
     most frequent name (ties: the first alphabetically), the number of mentions, their noisy-or
     confidence (rounded to 4 places; null for a pipeline without confidence, whose datasets are all
-    kept). A key that is another of the
-    paper's keys with a footnote mark (FOOTNOTE_MARK) counts under that key. Datasets below
-    `rule.threshold` are left out; the rest come by mentions, then key."""
+    kept). A key that is another of the paper's keys with a footnote mark (FOOTNOTE_MARK) counts
+    under that key. Datasets below `rule.threshold` are left out; the rest come by mentions, then key."""
     names, confidences = {}, {}
     for mention in mentions:
         if not is_counted(mention, rule):

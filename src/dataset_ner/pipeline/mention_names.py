@@ -61,7 +61,7 @@ def is_trailing_word(word: str, before: str) -> bool:
     digits aside) or a lowercase part word that follows no split word."""
     if word in NAME_PART_WORDS:
         return before.lower() not in SPLIT_WORDS
-    return word.lower() in HEAD_WORDS or FOOTNOTE_DIGITS.sub("", word).lower() in HEAD_WORDS
+    return FOOTNOTE_DIGITS.sub("", word).lower() in HEAD_WORDS
 
 
 def dataset_name(text: str) -> str:
