@@ -9,7 +9,7 @@ from wasabi import msg
 
 from .extraction.extract import DEFAULT_MAX_CHARS, NoConfidence, PipelineSpec
 from .extraction.inputs import expand_inputs, iter_items
-from .extraction.paper_datasets import DEFAULT_DATASET_THRESHOLD, DatasetRule
+from .extraction.paper_datasets import DEFAULT_CATALOGUE_EVIDENCE, DEFAULT_DATASET_THRESHOLD, DatasetRule
 from .extraction.processes import WorkerFailed
 from .extraction.progress import Progress
 from .extraction.report import write_report
@@ -46,6 +46,8 @@ def extract(
     min_confidence: float = typer.Option(0.0, min=0.0, max=1.0, help="Drop mentions below this confidence (0 keeps all)"),
     dataset_threshold: float = typer.Option(DEFAULT_DATASET_THRESHOLD, min=0.0, max=1.0,
                                             help="Keep a dataset in a document's list from this paper-level confidence"),
+    catalogue_evidence: float = typer.Option(DEFAULT_CATALOGUE_EVIDENCE, min=0.0, max=1.0,
+                                             help="The confidence a link to the catalogue adds to a dataset (0: none)"),
     include_references: bool = typer.Option(False, "--include-references",
                                             help="Count mentions in the reference list in the documents' dataset lists"),
 ):
@@ -58,7 +60,7 @@ def extract(
     settings = {"inputs": [str(p.resolve()) for p in inputs], "glob": pattern, "id_field": id_field,
                 "text_field": text_field, "model": model, "int8": int8, "max_chars": max_chars, "shard_size": shard_size,
                 "min_confidence": min_confidence, "dataset_threshold": dataset_threshold,
-                "include_references": include_references}
+                "catalogue_evidence": catalogue_evidence, "include_references": include_references}
     try:
         out = OutputDir(output, settings)
     except (SettingsMismatch, OutputBusy) as err:
@@ -68,7 +70,8 @@ def extract(
         shards = pending_shards(out, iter_items(files), shard_size, id_field, text_field, n_shards)
         progress = Progress()
         try:
-            spec = PipelineSpec(model, int8, min_confidence, DatasetRule(dataset_threshold, include_references))
+            spec = PipelineSpec(model, int8, min_confidence, DatasetRule(dataset_threshold, include_references,
+                                                                         catalogue_evidence))
             run(out, shards, spec, batch_size, max_chars, progress, n_process,
                 workers, scheduler, worker_timeout)
         except (SettingsMismatch, NoConfidence, InputNotShared) as err:

@@ -1,5 +1,5 @@
-"""A paper's dataset list: grouped by key, the most frequent name, a noisy-or confidence kept at the
-threshold, reference-list and citation mentions left out unless asked, long numbers always."""
+"""A paper's dataset list: grouped by key, the most frequent name and catalogue id, a noisy-or
+confidence (a catalogue link one more piece of evidence) kept at the threshold, reference-list and citation mentions left out unless asked, long numbers always."""
 
 import pytest
 
@@ -23,8 +23,8 @@ def test_noisy_or_is_the_chance_that_some_mention_is_right():
 
 def test_the_list_counts_body_mentions_and_keeps_datasets_at_the_threshold():
     assert paper_datasets(MENTIONS, DatasetRule(threshold=0.3)) == [
-        {"name": "HMDB-51", "key": "hmdb51", "mentions": 3, "confidence": 0.84},
-        {"name": "UCF101", "key": "ucf101", "mentions": 1, "confidence": 0.3}]
+        {"name": "HMDB-51", "key": "hmdb51", "dataset_id": None, "mentions": 3, "confidence": 0.84},
+        {"name": "UCF101", "key": "ucf101", "dataset_id": None, "mentions": 1, "confidence": 0.3}]
     assert [d["key"] for d in paper_datasets(MENTIONS, DatasetRule(threshold=0.5))] == ["hmdb51"]
 
 
@@ -32,6 +32,17 @@ def test_with_references_their_mentions_count_too():
     listed = paper_datasets(MENTIONS, DatasetRule(threshold=0.5, include_references=True))
     assert [(d["key"], d["mentions"], d["confidence"]) for d in listed] == [
         ("hmdb51", 3, 0.84), ("ucf101", 2, 0.965), ("springer", 1, 0.7)]
+
+
+def test_a_catalogue_link_counts_as_one_more_piece_of_evidence():
+    linked = [{**mention("ImageNet", 0.5), "dataset_id": "imagenet"}, {**mention("ImageNet", 0.2), "dataset_id": None}]
+    unlinked = [mention("GoogLeNet", 0.7)]
+    listed = paper_datasets(linked + unlinked, DatasetRule(threshold=0.75, catalogue_evidence=0.6))
+    assert listed == [{"name": "ImageNet", "key": "imagenet", "dataset_id": "imagenet", "mentions": 2,
+                       "confidence": 0.84}]
+    without = paper_datasets(linked + unlinked, DatasetRule(threshold=0.6, catalogue_evidence=0.0))
+    assert [(d["key"], d["dataset_id"], d["confidence"]) for d in without] == [("imagenet", "imagenet", 0.6),
+                                                                               ("googlenet", None, 0.7)]
 
 
 def test_citations_and_long_numbers_are_left_out_citations_counted_with_references():
@@ -43,8 +54,8 @@ def test_citations_and_long_numbers_are_left_out_citations_counted_with_referenc
 
 def test_a_pipeline_without_confidence_keeps_every_dataset():
     listed = paper_datasets([mention("SQuAD", None), mention("SQuAD", None), mention("IMDb", None)], DatasetRule(0.99))
-    assert listed == [{"name": "SQuAD", "key": "squad", "mentions": 2, "confidence": None},
-                      {"name": "IMDb", "key": "imdb", "mentions": 1, "confidence": None}]
+    assert listed == [{"name": "SQuAD", "key": "squad", "dataset_id": None, "mentions": 2, "confidence": None},
+                      {"name": "IMDb", "key": "imdb", "dataset_id": None, "mentions": 1, "confidence": None}]
 
 
 def test_a_footnote_mark_glued_to_a_name_counts_with_the_name_but_a_version_does_not():

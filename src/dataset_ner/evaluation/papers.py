@@ -18,10 +18,11 @@ from wasabi import msg
 
 from ..extraction.extract import extract_records
 from ..extraction.inputs import Document
-from ..extraction.paper_datasets import DEFAULT_DATASET_THRESHOLD, DatasetRule, paper_datasets
+from ..extraction.paper_datasets import DEFAULT_CATALOGUE_EVIDENCE, DEFAULT_DATASET_THRESHOLD, DatasetRule, paper_datasets
 from ..extraction.pdf_text import PdfDocument, read_pdf
 from ..input_error import InputError, stop
 from ..json_files import read_jsonl, write_json, write_jsonl
+from ..linking.dataset_linker import DATASET_LINKER
 from ..pipeline.mention_names import dataset_key, name_and_key
 from ..pipeline.vocabulary import SPLIT_WORDS
 from .scoring import PRF
@@ -30,6 +31,16 @@ SPLITS = ("dev", "test")
 SPLIT_WORD = "(?:" + "|".join(SPLIT_WORDS) + ")"
 SPLIT_TAIL = re.compile(rf"(?:\s+{SPLIT_WORD}(?:\s+(?:sets?|splits?|subsets?|portion|partition))?)+$", re.IGNORECASE)
 THRESHOLDS = [round(0.05 * i, 2) for i in range(20)] + [0.99]
+EVIDENCES = [0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
+
+
+def load_linked(model: str, table: Optional[Path]):
+    """The pipeline `model`, with dataset_linker on the alias table folder `table` added last where
+    it has none (a trained pipeline before packaging links as the wheel will)."""
+    nlp = spacy.load(model)
+    if table is not None and DATASET_LINKER not in nlp.pipe_names:
+        nlp.add_pipe(DATASET_LINKER).initialize(table=str(table))
+    return nlp
 
 
 def read_papers(path: Path, split: str) -> List[dict]:
@@ -116,34 +127,44 @@ def main(
     label: Optional[str] = typer.Option(None, help="Name of the pipeline in the metrics (default: MODEL)"),
     dataset_threshold: float = typer.Option(DEFAULT_DATASET_THRESHOLD, min=0.0, max=1.0,
                                             help="The lists' paper-level confidence threshold"),
+    catalogue_evidence: float = typer.Option(DEFAULT_CATALOGUE_EVIDENCE, min=0.0, max=1.0,
+                                             help="The confidence a catalogue link adds to a dataset"),
+    table: Optional[Path] = typer.Option(None, exists=True, file_okay=False,
+                                         help="Alias table folder: add dataset_linker where MODEL has none"),
     records_file: Optional[Path] = typer.Option(None, "--records", help="Also write the papers' extraction records (JSONL)"),
 ):
     """Extract the SPLIT papers with MODEL and score their dataset lists (reference mentions left
-    out) at --dataset-threshold, and at every threshold of a sweep (choose on dev only); the sweep
-    with the reference mentions counted too shows what leaving them out gains."""
+    out) at --dataset-threshold and --catalogue-evidence, and at every pair of a sweep of both
+    (choose on dev only); the sweep with the reference mentions counted too shows what leaving them
+    out gains."""
     if split not in SPLITS:
         stop(ValueError(f"--split {split!r} is none of {', '.join(SPLITS)}"))
     try:
         papers = read_papers(papers_file, split)
-        records = extract_papers(spacy.load(model), papers, papers_file.parent, papers_file)
+        records = extract_papers(load_linked(model, table), papers, papers_file.parent, papers_file)
     except InputError as err:
         stop(err)
     if records_file:
         write_jsonl(records_file, [{key: value for key, value in r.items() if key != "text"} for r in records])
-    result = score_papers(papers, records, DatasetRule(dataset_threshold))
-    sweep: Dict[float, dict] = {t: score_papers(papers, records, DatasetRule(t))["scores"] for t in THRESHOLDS}
-    with_references = [{"threshold": t, **score_papers(papers, records, DatasetRule(t, True))["scores"]}
+    result = score_papers(papers, records, DatasetRule(dataset_threshold, False, catalogue_evidence))
+    pairs = [(t, e) for e in EVIDENCES for t in THRESHOLDS]
+    sweep = {pair: score_papers(papers, records, DatasetRule(pair[0], False, pair[1]))["scores"] for pair in pairs}
+    with_references = [{"threshold": t, **score_papers(papers, records, DatasetRule(t, True, catalogue_evidence))["scores"]}
                        for t in THRESHOLDS]
-    best = max(THRESHOLDS, key=lambda t: (round(sweep[t]["f1"], 6), t))
+    best = max(pairs, key=lambda pair: (round(sweep[pair]["f1"], 6), pair))
     write_json(output, {"pipeline": label or model, "split": split, "papers_file": str(papers_file),
-                        "n_papers": len(papers), "dataset_threshold": dataset_threshold, **result,
-                        "best_threshold": best, "sweep": [{"threshold": t, **sweep[t]} for t in THRESHOLDS],
+                        "n_papers": len(papers), "dataset_threshold": dataset_threshold,
+                        "catalogue_evidence": catalogue_evidence, **result,
+                        "best_threshold": best[0], "best_catalogue_evidence": best[1],
+                        "sweep": [{"threshold": t, "catalogue_evidence": e, **sweep[t, e]} for t, e in pairs],
                         "sweep_with_references": with_references})
-    rows = [(t, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}") for t, s in sweep.items()]
+    rows = [(t, f"{sweep[t, e]['precision']:.3f}", f"{sweep[t, e]['recall']:.3f}", f"{sweep[t, e]['f1']:.3f}")
+            for t, e in pairs if e == catalogue_evidence]
     msg.table(rows, header=("threshold", "P", "R", "F1"), divider=True)
     s = result["scores"]
-    msg.good(f"{split}: {len(papers)} papers, at {dataset_threshold}: P {s['precision']:.3f} R {s['recall']:.3f} "
-             f"F1 {s['f1']:.3f}; highest F1 at {best} → {output}")
+    msg.good(f"{split}: {len(papers)} papers, at {dataset_threshold} (catalogue evidence {catalogue_evidence}): "
+             f"P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}; highest F1 at {best[0]} "
+             f"(evidence {best[1]}) → {output}")
 
 
 if __name__ == "__main__":

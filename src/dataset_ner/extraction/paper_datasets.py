@@ -1,5 +1,6 @@
 """One dataset list per paper: the paper's mentions grouped by key, each dataset with a paper-level
-confidence, kept at or above a threshold; mentions in the reference list left out unless asked."""
+confidence (a link to the catalogue counting as one more piece of evidence), kept at or above a
+threshold; mentions in the reference list left out unless asked."""
 
 import re
 from collections import Counter
@@ -7,10 +8,11 @@ from typing import Iterable, List, NamedTuple, Optional
 
 from .sections import REFERENCES
 
-# Chosen on the dev papers (the 9 PDF and 33 SciREX dev papers pooled) with evaluate-papers
-# (docs/extraction.md): the threshold of highest F1 of the default pipeline (and of both shipped
-# pipelines' F1 summed).
-DEFAULT_DATASET_THRESHOLD = 0.45
+# Chosen together on the dev papers (the 9 PDF and 33 SciREX dev papers pooled; docs/extraction.md):
+# the pair of highest F1 of both shipped pipelines summed. A dataset the catalogue knows is kept from
+# a mention confidence of 0.375 (1 - 0.25 / 0.4), another one from 0.75.
+DEFAULT_DATASET_THRESHOLD = 0.75
+DEFAULT_CATALOGUE_EVIDENCE = 0.6
 # A key that is another key of the paper and one digit after a letter: a footnote mark that PDF text
 # glues to the name ("MSCOCO1" beside "MSCOCO"), not a version ("CIFAR-100" beside "CIFAR-10").
 FOOTNOTE_MARK = re.compile(r"(?P<stem>.*[^\W\d])\d")
@@ -20,11 +22,14 @@ LONG_NUMBER = re.compile(r"\d{6,}")
 
 
 class DatasetRule(NamedTuple):
-    """Which of a paper's datasets its list keeps: paper confidence at least `threshold`, counting
-    the mentions in the reference list and in-text citations too with `include_references`."""
+    """Which of a paper's datasets its list keeps: paper confidence at least `threshold`, a link of
+    one of its mentions to the catalogue (dataset_linker) counting as one more mention of confidence
+    `catalogue_evidence`; the mentions in the reference list and in-text citations counted too with
+    `include_references`."""
 
     threshold: float = DEFAULT_DATASET_THRESHOLD
     include_references: bool = False
+    catalogue_evidence: float = DEFAULT_CATALOGUE_EVIDENCE
 
 
 def is_counted(mention: dict, rule: DatasetRule) -> bool:
@@ -47,29 +52,41 @@ def noisy_or(confidences: Iterable[Optional[float]]) -> Optional[float]:
     return 1.0 - none_right
 
 
+def most_frequent(counts: Counter):
+    """The most frequent item of `counts`, ties broken by the first in sort order; None if empty."""
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0] if counts else None
+
+
 def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) -> List[dict]:
-    """{"name", "key", "mentions", "confidence"} per key among the mentions counted (is_counted): the
-    most frequent name (ties: the first alphabetically), the number of mentions, their noisy-or
-    confidence (rounded to 4 places; null for a pipeline without confidence, whose datasets are all
-    kept). A key that is another of the paper's keys with a footnote mark (FOOTNOTE_MARK) counts
-    under that key. Datasets below `rule.threshold` are left out; the rest come by mentions, then key."""
-    names, confidences = {}, {}
+    """{"name", "key", "dataset_id", "mentions", "confidence"} per key among the mentions counted
+    (is_counted): the most frequent name and catalogue id (ties: the first in sort order; null where
+    no mention is linked), the number of mentions, their noisy-or confidence with
+    `rule.catalogue_evidence` added where one is linked (rounded to 4 places; null for a pipeline
+    without confidence, whose datasets are all kept). A key that is another of the paper's keys with
+    a footnote mark (FOOTNOTE_MARK) counts under that key. Datasets below `rule.threshold` are left
+    out; the rest come by mentions, then key."""
+    names, ids, confidences = {}, {}, {}
     for mention in mentions:
         if not is_counted(mention, rule):
             continue
         names.setdefault(mention["key"], Counter())[mention["name"]] += 1
+        ids.setdefault(mention["key"], Counter()).update(filter(None, [mention.get("dataset_id")]))
         confidences.setdefault(mention["key"], []).append(mention.get("confidence"))
     for key in list(names):
         marked = FOOTNOTE_MARK.fullmatch(key)
         if marked and marked["stem"] in names:
             confidences[marked["stem"]] += confidences.pop(key)
             names[marked["stem"]].update(names.pop(key))
+            ids[marked["stem"]].update(ids.pop(key))
     datasets = []
     for key, counts in names.items():
+        dataset_id = most_frequent(ids[key])
         confidence = noisy_or(confidences[key])
+        if confidence is not None and dataset_id is not None:
+            confidence = noisy_or([confidence, rule.catalogue_evidence])
         if confidence is not None and confidence < rule.threshold:
             continue
-        name = min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
-        datasets.append({"name": name, "key": key, "mentions": sum(counts.values()),
+        datasets.append({"name": most_frequent(counts), "key": key, "dataset_id": dataset_id,
+                         "mentions": sum(counts.values()),
                          "confidence": None if confidence is None else round(confidence, 4)})
     return sorted(datasets, key=lambda d: (-d["mentions"], d["key"]))

@@ -236,11 +236,14 @@ def gather_contexts(datasets: Sequence[Dataset], texts: Dict[str, str]) -> Dict[
 def build_report(folder: Path, n_contexts: int = 3, top: Optional[int] = None,
                  include_references: bool = False) -> Report:
     """Read the folder's manifest and records and, for the `top` datasets' examples, the source texts.
-    The documents' dataset lists keep the extraction's --dataset-threshold; mentions in reference
-    lists count with `include_references`."""
+    The documents' dataset lists keep the extraction's --dataset-threshold and --catalogue-evidence
+    (none for a folder extracted before it existed); mentions in reference lists count with
+    `include_references`."""
     manifest = read_manifest(folder)
     abbreviations = abbreviation_keys(m["text"] for record in read_records(folder) for m in record["mentions"])
-    rule = DatasetRule(manifest["settings"].get("dataset_threshold", DEFAULT_DATASET_THRESHOLD), include_references)
+    settings = manifest["settings"]
+    rule = DatasetRule(settings.get("dataset_threshold", DEFAULT_DATASET_THRESHOLD), include_references,
+                       settings.get("catalogue_evidence", 0.0))
     datasets, (documents, with_datasets, mentions) = tally(read_records(folder), n_contexts, abbreviations, rule)
     shown = datasets[:top] if top else datasets
     wanted = list({id_key(doc_id): doc_id for d in shown for doc_id, _ in d.examples}.values())
