@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from dataset_ner.evaluation.papers import main, read_papers, score_paper, score_papers
+from dataset_ner.evaluation.papers import EVIDENCES, main, read_papers, score_paper, score_papers
 from dataset_ner.extraction.paper_datasets import DatasetRule
 from dataset_ner.input_error import InputError
 
@@ -53,9 +53,19 @@ def test_the_real_papers_lists_are_scored_with_their_errors(papers, ruler, tmp_p
                                 "tp_gold": 3, "n_pred": 5, "n_gold": 5}
     assert [(p["id"], p["false_positives"], p["missed"]) for p in result["papers"]] == [
         ("W19-8623", ["WebNLG"], []), ("W18-6504", [], ["Prodigy-METEO", "RoboCup"])]
-    assert result["n_papers"] == 2 and len(result["sweep"]) == 21 and result["best_threshold"] == 0.99
+    assert result["n_papers"] == 2 and len(result["sweep"]) == 21 * len(EVIDENCES) and result["best_threshold"] == 0.99
     # counting the references adds SPaRKy (W19-8623) and WebNLG (W18-6504), both wrong
     assert {(row["tp_pred"], row["n_pred"]) for row in result["sweep_with_references"]} == {(4, 7)}
+
+
+def test_with_a_table_the_papers_are_linked_as_the_wheel_links_them(papers, ruler, tmp_path):
+    catalogue = Path(__file__).parent.parent.parent / "corpus" / "catalogue"
+    invoke_command(main, [ruler, "--papers", papers, "--split", "dev", "--output", tmp_path / "dev.json",
+                          "--table", catalogue, "--records", tmp_path / "records.jsonl"])
+    records = [json.loads(line) for line in (tmp_path / "records.jsonl").read_text().splitlines()]
+    linked = {(m["name"], m["dataset_id"]) for r in records for m in r["mentions"]}
+    assert ("E2E", "e2e") in linked and ("ViGGO", "viggo") in linked and ("Weather.gov", None) in linked
+    assert {(d["key"], d["dataset_id"]) for d in records[0]["datasets"]} >= {("e2e", "e2e"), ("viggo", "viggo")}
 
 
 def test_a_paper_given_as_text_is_scored_like_a_pdf(ruler, tmp_path):

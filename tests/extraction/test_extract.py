@@ -33,7 +33,8 @@ def test_records_keep_input_order_and_ids(ruler_model):
         "text": "ImageNet", "start": 11, "end": 19, "label": "DATASET", "name": "ImageNet", "key": "imagenet",
         "confidence": None, "dataset_id": None, "dataset_url": None, "dataset_full_name": None, "section": "body",
         "citation": False}
-    assert records[1]["datasets"] == [{"name": "ImageNet", "key": "imagenet", "mentions": 1, "confidence": None}]
+    assert records[1]["datasets"] == [{"name": "ImageNet", "key": "imagenet", "dataset_id": None, "mentions": 1,
+                                       "confidence": None}]
 
 
 def test_long_text_runs_through_the_transformer_covering_every_token(transformer_nlp):

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dataset_ner.__main__ import app
-from dataset_ner.extraction.paper_datasets import DEFAULT_DATASET_THRESHOLD
+from dataset_ner.extraction.paper_datasets import DEFAULT_CATALOGUE_EVIDENCE, DEFAULT_DATASET_THRESHOLD
 from dataset_ner.extraction.report import tally
 from dataset_ner.pipeline.mention_names import abbreviation_keys, name_and_key
 
@@ -139,6 +139,27 @@ def test_the_report_lists_datasets_at_the_extractions_dataset_threshold(mentions
     lines = (mentions / "report.md").read_text().splitlines()
     assert "6 documents, 3 documents with a dataset, 4 mentions, 1 distinct datasets" in lines
     assert [line for line in lines if line.startswith("| 1 ")] == [HMDB_ROW + " 0.98 |"]
+
+
+def test_the_report_adds_the_extractions_catalogue_evidence_to_linked_datasets(mentions):
+    for part in mentions.glob("part-*.jsonl"):
+        records = [json.loads(line) for line in part.open()]
+        for record in records:
+            for mention in record["mentions"]:
+                mention["confidence"] = 0.4  # two mentions: 0.64; one linked: 0.76
+                mention["dataset_id"] = "imagenet" if mention["key"] == "imagenet" else None
+        write_jsonl(part, records)
+    manifest = json.loads((mentions / "manifest.json").read_text())
+    assert manifest["settings"]["catalogue_evidence"] == DEFAULT_CATALOGUE_EVIDENCE
+    manifest["settings"].update(dataset_threshold=0.75, catalogue_evidence=0.6)
+    (mentions / "manifest.json").write_text(json.dumps(manifest))
+    report(mentions)
+    rows = [line for line in (mentions / "report.md").read_text().splitlines() if line.startswith(("| 1 ", "| 2 "))]
+    assert len(rows) == 1 and "| imagenet |" in rows[0]
+    del manifest["settings"]["catalogue_evidence"]  # a folder extracted before the setting: no evidence
+    (mentions / "manifest.json").write_text(json.dumps(manifest))
+    report(mentions)
+    assert not [line for line in (mentions / "report.md").read_text().splitlines() if line.startswith("| 1 ")]
 
 
 def test_a_folder_without_manifest_or_parts_is_refused(tmp_path):
