@@ -208,3 +208,17 @@ def test_an_abbreviation_the_corpus_spells_out_counts_with_the_full_name():
     datasets, totals = tally(iter(records), 3, abbreviation_keys(texts))
     assert [(d.key, d.documents, d.mentions) for d in datasets] == [("chinesepenntreebank", 3, 3), ("ctb51", 1, 1)]
     assert totals == (3, 3, 4)
+
+
+def test_a_footnote_mark_on_a_linked_name_counts_under_its_catalogue_id():
+    def mention(text, dataset_id=None):
+        name, key = name_and_key(text)
+        return {"text": text, "start": 0, "end": len(text), "label": "DATASET", "name": name, "key": key,
+                "dataset_id": dataset_id}
+
+    records = [{"id": "a", "mentions": [mention("MSCOCO", "coco"), mention("MSCOCO1"), mention("CIFAR-100")]},
+               {"id": "b", "mentions": [mention("MSCOCO1"), mention("CIFAR-10", "cifar-10")]}]
+    datasets, totals = tally(iter(records), 3, {})
+    assert [(d.key, d.documents, d.mentions) for d in datasets] == [
+        ("cifar-10", 1, 1), ("cifar100", 1, 1), ("coco", 1, 2), ("mscoco1", 1, 1)]
+    assert totals == (2, 2, 5)

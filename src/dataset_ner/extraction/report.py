@@ -17,7 +17,7 @@ from ..json_files import read_json, read_jsonl
 from ..pipeline.mention_names import abbreviation_keys
 from ..pipeline.vocabulary import LABEL
 from .inputs import Document, expand_inputs, iter_items, parse_item
-from .paper_datasets import DEFAULT_DATASET_THRESHOLD, DatasetRule, is_counted, paper_datasets
+from .paper_datasets import DEFAULT_DATASET_THRESHOLD, FOOTNOTE_MARK, DatasetRule, is_counted, paper_datasets
 from .shards import MANIFEST
 
 WINDOW = 200
@@ -113,19 +113,36 @@ def read_records(folder: Path) -> Iterator[dict]:
             yield record
 
 
+def report_keys(mentions: List[dict], abbreviations: Dict[str, str]) -> List[str]:
+    """The key each of a document's `mentions` counts under in the report: its catalogue id where it
+    is linked, else the full name's key where its key is an abbreviation (`abbreviations`), else its
+    key; an unlinked key that is another mention's key with a footnote mark ("mscoco1" beside
+    "mscoco") counts under that mention's report key, as it does in the paper's list."""
+    own = [m.get("dataset_id") or abbreviations.get(m["key"], m["key"]) for m in mentions]
+    by_key: Dict[str, Counter] = {}
+    for mention, key in zip(mentions, own):
+        by_key.setdefault(mention["key"], Counter())[key] += 1
+    keys = []
+    for mention, key in zip(mentions, own):
+        marked = FOOTNOTE_MARK.fullmatch(mention["key"])
+        if not mention.get("dataset_id") and marked and marked["stem"] in by_key:
+            key = by_key[marked["stem"]].most_common(1)[0][0]
+        keys.append(key)
+    return keys
+
+
 def tally(records: Iterator[dict], n_examples: int, abbreviations: Dict[str, str],
           rule: DatasetRule = DatasetRule()) -> Tuple[List[Dataset], Tuple[int, int, int]]:
     """Datasets by the number of documents that list them (paper_datasets by `rule`, then key), and
-    (documents, documents listing a dataset, mentions counted). A mention linked to a catalogue
-    dataset counts under its id; another one whose key is an abbreviation the corpus spells out,
-    under the full name's key (`abbreviations`). Each dataset keeps as examples the first mention
-    counted in each of its first `n_examples` documents."""
+    (documents, documents listing a dataset, mentions counted); each mention counts under its
+    `report_keys` key. Each dataset keeps as examples the first mention counted in each of its first
+    `n_examples` documents."""
     datasets: Dict[str, Dataset] = {}
     documents, with_datasets, mentions = 0, 0, 0
     for record in records:
         documents += 1
-        found = [{**m, "key": m.get("dataset_id") or abbreviations.get(m["key"], m["key"])} for m in record["mentions"]
-                 if is_counted(m, rule)]
+        kept = [m for m in record["mentions"] if is_counted(m, rule)]
+        found = [{**m, "key": key} for m, key in zip(kept, report_keys(kept, abbreviations))]
         listed = paper_datasets(found, rule)
         with_datasets += bool(listed)
         for entry in listed:
