@@ -147,7 +147,7 @@ def main(
     if records_file:
         write_jsonl(records_file, [{key: value for key, value in r.items() if key != "text"} for r in records])
     result = score_papers(papers, records, DatasetRule(dataset_threshold, False, catalogue_evidence))
-    pairs = [(t, e) for e in EVIDENCES for t in THRESHOLDS]
+    pairs = [(t, e) for e in sorted({*EVIDENCES, catalogue_evidence}) for t in THRESHOLDS]
     sweep = {pair: score_papers(papers, records, DatasetRule(pair[0], False, pair[1]))["scores"] for pair in pairs}
     with_references = [{"threshold": t, **score_papers(papers, records, DatasetRule(t, True, catalogue_evidence))["scores"]}
                        for t in THRESHOLDS]

@@ -52,6 +52,12 @@ def noisy_or(confidences: Iterable[Optional[float]]) -> Optional[float]:
     return 1.0 - none_right
 
 
+def footnote_stem(key: str, keys) -> Optional[str]:
+    """The other key among `keys` that `key` is with a footnote mark (FOOTNOTE_MARK), else None."""
+    marked = FOOTNOTE_MARK.fullmatch(key)
+    return marked["stem"] if marked and marked["stem"] in keys else None
+
+
 def most_frequent(counts: Counter):
     """The most frequent item of `counts`, ties broken by the first in sort order; None if empty."""
     return min(counts.items(), key=lambda item: (-item[1], item[0]))[0] if counts else None
@@ -73,11 +79,11 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
         ids.setdefault(mention["key"], Counter()).update(filter(None, [mention.get("dataset_id")]))
         confidences.setdefault(mention["key"], []).append(mention.get("confidence"))
     for key in list(names):
-        marked = FOOTNOTE_MARK.fullmatch(key)
-        if marked and marked["stem"] in names:
-            confidences[marked["stem"]] += confidences.pop(key)
-            names[marked["stem"]].update(names.pop(key))
-            ids[marked["stem"]].update(ids.pop(key))
+        stem = footnote_stem(key, names)
+        if stem:
+            confidences[stem] += confidences.pop(key)
+            names[stem].update(names.pop(key))
+            ids[stem].update(ids.pop(key))
     datasets = []
     for key, counts in names.items():
         dataset_id = most_frequent(ids[key])

@@ -17,7 +17,7 @@ from ..json_files import read_json, read_jsonl
 from ..pipeline.mention_names import abbreviation_keys
 from ..pipeline.vocabulary import LABEL
 from .inputs import Document, expand_inputs, iter_items, parse_item
-from .paper_datasets import DEFAULT_DATASET_THRESHOLD, FOOTNOTE_MARK, DatasetRule, is_counted, paper_datasets
+from .paper_datasets import DEFAULT_DATASET_THRESHOLD, DatasetRule, footnote_stem, is_counted, paper_datasets
 from .shards import MANIFEST
 
 WINDOW = 200
@@ -124,10 +124,8 @@ def report_keys(mentions: List[dict], abbreviations: Dict[str, str]) -> List[str
         by_key.setdefault(mention["key"], Counter())[key] += 1
     keys = []
     for mention, key in zip(mentions, own):
-        marked = FOOTNOTE_MARK.fullmatch(mention["key"])
-        if not mention.get("dataset_id") and marked and marked["stem"] in by_key:
-            key = by_key[marked["stem"]].most_common(1)[0][0]
-        keys.append(key)
+        stem = None if mention.get("dataset_id") else footnote_stem(mention["key"], by_key)
+        keys.append(by_key[stem].most_common(1)[0][0] if stem else key)
     return keys
 
 
