@@ -60,6 +60,7 @@ def test_a_pipeline_without_confidence_keeps_every_dataset():
 
 def test_a_footnote_mark_glued_to_a_name_counts_with_the_name_but_a_version_does_not():
     mentions = [mention("MSCOCO", 0.9), mention("MSCOCO1", 0.5), mention("SpaCy2", 0.9), mention("CIFAR-10", 0.9),
-                mention("CIFAR-100", 0.9)]
+                mention("CIFAR-100", 0.9), mention("CHiME", 0.9), mention("CHiME 4", 0.9)]
     assert [(d["name"], d["mentions"], d["confidence"]) for d in paper_datasets(mentions, DatasetRule(0.5))] == [
-        ("MSCOCO", 2, 0.95), ("CIFAR-10", 1, 0.9), ("CIFAR-100", 1, 0.9), ("SpaCy2", 1, 0.9)]
+        ("MSCOCO", 2, 0.95), ("CHiME", 1, 0.9), ("CHiME 4", 1, 0.9), ("CIFAR-10", 1, 0.9), ("CIFAR-100", 1, 0.9),
+        ("SpaCy2", 1, 0.9)]

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from dataset_ner.__main__ import app
 from dataset_ner.extraction.paper_datasets import DEFAULT_CATALOGUE_EVIDENCE, DEFAULT_DATASET_THRESHOLD
-from dataset_ner.extraction.report import tally
+from dataset_ner.extraction.report import report_keys, tally
 from dataset_ner.pipeline.mention_names import abbreviation_keys, name_and_key
 
 from ..conftest import write_jsonl
@@ -222,3 +222,13 @@ def test_a_footnote_mark_on_a_linked_name_counts_under_its_catalogue_id():
     assert [(d.key, d.documents, d.mentions) for d in datasets] == [
         ("cifar-10", 1, 1), ("cifar100", 1, 1), ("coco", 1, 2), ("mscoco1", 1, 1)]
     assert totals == (2, 2, 5)
+
+
+def test_a_digit_after_a_space_is_a_version_not_a_footnote_mark():
+    """"CHiME 4" beside "CHiME" is a version, and so is "CHiME4" beside them (one key, one way)."""
+    def keys(*texts):
+        mentions = [{"name": name, "key": key, "dataset_id": None} for name, key in map(name_and_key, texts)]
+        return report_keys(mentions, {})
+
+    assert keys("CHiME", "CHiME 4", "CHiME4", "VOT") == ["chime", "chime4", "chime4", "vot"]
+    assert keys("CHiME", "CHiME4") == ["chime", "chime"]

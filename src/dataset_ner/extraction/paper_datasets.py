@@ -14,8 +14,10 @@ from .sections import REFERENCES
 DEFAULT_DATASET_THRESHOLD = 0.75
 DEFAULT_CATALOGUE_EVIDENCE = 0.6
 # A key that is another key of the paper and one digit after a letter: a footnote mark that PDF text
-# glues to the name ("MSCOCO1" beside "MSCOCO"), not a version ("CIFAR-100" beside "CIFAR-10").
+# glues to the name ("MSCOCO1" beside "MSCOCO"), not a version ("CIFAR-100" beside "CIFAR-10"); the
+# digit must be glued in every spelling of the key (GLUED_DIGIT): "CHiME 4" beside "CHiME" is a version.
 FOOTNOTE_MARK = re.compile(r"(?P<stem>.*[^\W\d])\d")
+GLUED_DIGIT = re.compile(r"[^\W\d]\d$")
 # A run of six or more digits: a grant, report or project number ("IIS1763562", "No.:61702300"), not a
 # dataset's name.
 LONG_NUMBER = re.compile(r"\d{6,}")
@@ -52,10 +54,12 @@ def noisy_or(confidences: Iterable[Optional[float]]) -> Optional[float]:
     return 1.0 - none_right
 
 
-def footnote_stem(key: str, keys) -> Optional[str]:
-    """The other key among `keys` that `key` is with a footnote mark (FOOTNOTE_MARK), else None."""
+def footnote_stem(key: str, names: Iterable[str], keys) -> Optional[str]:
+    """The other key among `keys` that `key`, spelled `names`, is with a footnote mark (FOOTNOTE_MARK,
+    glued to each name: GLUED_DIGIT), else None."""
     marked = FOOTNOTE_MARK.fullmatch(key)
-    return marked["stem"] if marked and marked["stem"] in keys else None
+    glued = all(GLUED_DIGIT.search(name) for name in names)
+    return marked["stem"] if marked and glued and marked["stem"] in keys else None
 
 
 def most_frequent(counts: Counter):
@@ -79,7 +83,7 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
         ids.setdefault(mention["key"], Counter()).update(filter(None, [mention.get("dataset_id")]))
         confidences.setdefault(mention["key"], []).append(mention.get("confidence"))
     for key in list(names):
-        stem = footnote_stem(key, names)
+        stem = footnote_stem(key, names[key], names)
         if stem:
             confidences[stem] += confidences.pop(key)
             names[stem].update(names.pop(key))

@@ -117,14 +117,17 @@ def report_keys(mentions: List[dict], abbreviations: Dict[str, str]) -> List[str
     """The key each of a document's `mentions` counts under in the report: its catalogue id where it
     is linked, else the full name's key where its key is an abbreviation (`abbreviations`), else its
     key; an unlinked key that is another mention's key with a footnote mark ("mscoco1" beside
-    "mscoco") counts under that mention's report key, as it does in the paper's list."""
+    "mscoco", glued in each of its names) counts under that mention's report key, as it does in the
+    paper's list."""
     own = [m.get("dataset_id") or abbreviations.get(m["key"], m["key"]) for m in mentions]
     by_key: Dict[str, Counter] = {}
+    names: Dict[str, List[str]] = {}
     for mention, key in zip(mentions, own):
         by_key.setdefault(mention["key"], Counter())[key] += 1
+        names.setdefault(mention["key"], []).append(mention["name"])
     keys = []
     for mention, key in zip(mentions, own):
-        stem = None if mention.get("dataset_id") else footnote_stem(mention["key"], by_key)
+        stem = None if mention.get("dataset_id") else footnote_stem(mention["key"], names[mention["key"]], by_key)
         keys.append(by_key[stem].most_common(1)[0][0] if stem else key)
     return keys
 
