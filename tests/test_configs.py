@@ -75,3 +75,24 @@ def test_shared_settings_are_really_compared():
     shared = flat_settings("cpu.cfg").keys() & flat_settings("cnn_baseline.cfg").keys()
     assert {"corpora.train.weights.tdmsci", "components.trim_dataset_mentions.factory",
             "components.dataset_mention_confidence.temperature", "training.optimizer.L2"} <= shared
+
+
+def test_ner_labels_file_holds_what_initialising_finds():
+    """The label file the configs give the ner (so initialising skips reading every training
+    example) holds the actions spaCy derives from a mention of the vocabulary's label."""
+    import spacy
+    import srsly
+    from spacy.training import Example
+
+    from dataset_ner.pipeline.vocabulary import LABEL
+
+    for name in ("cpu.cfg", "gpu.cfg", "cnn_baseline.cfg", "sm.cfg"):
+        labels = load_config(CONFIGS / name, interpolate=False)["initialize"]["components"]["ner"]["labels"]
+        assert labels == {"@readers": "spacy.read_labels.v1", "path": "corpus/labels/ner.json", "require": False}, name
+    nlp = spacy.blank("en")
+    derived, given = nlp.add_pipe("ner", name="derived"), nlp.add_pipe("ner", name="given")
+    example = Example.from_dict(nlp.make_doc("We use ImageNet."), {"entities": [(7, 15, LABEL)]})
+    derived.initialize(lambda: [example])
+    given.initialize(lambda: [example], labels=srsly.read_json(CONFIGS.parent / "corpus/labels/ner.json"))
+    assert [derived.moves.get_class_name(i) for i in range(derived.moves.n_moves)] == \
+           [given.moves.get_class_name(i) for i in range(given.moves.n_moves)]
