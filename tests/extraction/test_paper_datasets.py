@@ -64,3 +64,20 @@ def test_a_footnote_mark_glued_to_a_name_counts_with_the_name_but_a_version_does
     assert [(d["name"], d["mentions"], d["confidence"]) for d in paper_datasets(mentions, DatasetRule(0.5))] == [
         ("MSCOCO", 2, 0.95), ("CHiME", 1, 0.9), ("CHiME 4", 1, 0.9), ("CIFAR-10", 1, 0.9), ("CIFAR-100", 1, 0.9),
         ("SpaCy2", 1, 0.9)]
+
+
+def test_task_words_after_a_name_count_under_the_name():
+    mentions = [mention("COCO", 0.5), mention("COCO object detection task", 0.6), mention("MS COCO object", 0.9),
+                mention("ILSVRC 2016 classification task", 0.8), mention("CoNLL-2003 shared task", 0.9)]
+    listed = paper_datasets(mentions, DatasetRule(threshold=0.0))
+    assert [(d["key"], d["mentions"]) for d in listed] == [
+        ("coco", 2), ("conll2003", 1), ("ilsvrc2016", 1), ("mscoco", 1)]
+    assert listed[0]["confidence"] == 0.8 and listed[0]["name"] == "COCO"
+
+
+def test_task_words_alone_or_after_a_catalogue_id_stay():
+    alone = paper_datasets([mention("object detection", 0.9)], DatasetRule(threshold=0.0))
+    assert [d["key"] for d in alone] == ["objectdetection"]
+    # the report counts a linked mention under its catalogue id, which the list keeps
+    linked = {**mention("COCO detection", 0.9), "key": "coco-stuff", "dataset_id": "coco-stuff"}
+    assert [d["key"] for d in paper_datasets([linked], DatasetRule(threshold=0.0))] == ["coco-stuff"]

@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from typing import Iterable, List, NamedTuple, Optional
 
+from ..pipeline.mention_names import name_and_key
+from ..pipeline.vocabulary import TASK_WORDS
 from .sections import REFERENCES
 
 # Chosen together on the dev papers (the 9 PDF and 33 SciREX dev papers pooled; docs/extraction.md):
@@ -21,6 +23,8 @@ GLUED_DIGIT = re.compile(r"[^\W\d]\d$")
 # A run of six or more digits: a grant, report or project number ("IIS1763562", "No.:61702300"), not a
 # dataset's name.
 LONG_NUMBER = re.compile(r"\d{6,}")
+# Task words at the end of a name (TASK_WORDS), any run of them: "COCO object detection task" → "COCO".
+TASK_TAIL = re.compile(r"(?:\s+(?:%s))+$" % "|".join(w.replace(" ", r"\s+") for w in TASK_WORDS), re.IGNORECASE)
 
 
 class DatasetRule(NamedTuple):
@@ -62,14 +66,26 @@ def footnote_stem(key: str, names: Iterable[str], keys) -> Optional[str]:
     return marked["stem"] if marked and glued and marked["stem"] in keys else None
 
 
+def list_key(mention: dict) -> str:
+    """The key a paper's list counts `mention` under: where its key is its name's and the name ends
+    in task words (TASK_TAIL), the key of the name without them ("COCO object detection task" counts
+    as COCO), so long as a word other than a task word is left; else its key (a catalogue id the report gave it stays)."""
+    name, key = mention["name"], mention["key"]
+    shorter = TASK_TAIL.sub("", name)
+    if shorter == name or name_and_key(name)[1] != key:
+        return key
+    rest = TASK_TAIL.sub("", " " + shorter)  # empty where the name is task words alone ("object detection")
+    return name_and_key(shorter)[1] if any(ch.isalpha() for ch in rest) else key
+
+
 def most_frequent(counts: Counter):
     """The most frequent item of `counts`, ties broken by the first in sort order; None if empty."""
     return min(counts.items(), key=lambda item: (-item[1], item[0]))[0] if counts else None
 
 
 def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) -> List[dict]:
-    """{"name", "key", "dataset_id", "mentions", "confidence"} per key among the mentions counted
-    (is_counted): the most frequent name and catalogue id (ties: the first in sort order; null where
+    """{"name", "key", "dataset_id", "mentions", "confidence"} per key (list_key: task words after a
+    name dropped) among the mentions counted (is_counted): the most frequent name and catalogue id (ties: the first in sort order; null where
     no mention is linked), the number of mentions, their noisy-or confidence with
     `rule.catalogue_evidence` added where one is linked (rounded to 4 places; null for a pipeline
     without confidence, whose datasets are all kept). A key that is another of the paper's keys with
@@ -79,9 +95,10 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
     for mention in mentions:
         if not is_counted(mention, rule):
             continue
-        names.setdefault(mention["key"], Counter())[mention["name"]] += 1
-        ids.setdefault(mention["key"], Counter()).update(filter(None, [mention.get("dataset_id")]))
-        confidences.setdefault(mention["key"], []).append(mention.get("confidence"))
+        key = list_key(mention)
+        names.setdefault(key, Counter())[mention["name"]] += 1
+        ids.setdefault(key, Counter()).update(filter(None, [mention.get("dataset_id")]))
+        confidences.setdefault(key, []).append(mention.get("confidence"))
     for key in list(names):
         stem = footnote_stem(key, names[key], names)
         if stem:

@@ -34,3 +34,8 @@ NAME_PART_WORDS = frozenset({"set", "sets", "images", "samples", "videos", "sequ
 # The words that name a split of a dataset ("CIFAR-10 test set", "COCO val").
 SPLIT_WORDS = ("train", "training", "dev", "development", "test", "testing", "validation", "val", "valid",
                "held-out", "heldout")
+# Words after a dataset's name that say which task it serves there ("COCO object detection task",
+# "ILSVRC 2016 classification task", "MS COCO object", "CoNLL-2003 shared task"): a paper's dataset list
+# counts such a mention under the name without them.
+TASK_WORDS = ("classification", "detection", "segmentation", "recognition", "object", "objects", "task", "tasks",
+              "shared task", "shared tasks")
