@@ -52,6 +52,12 @@ def test_citations_and_long_numbers_are_left_out_citations_counted_with_referenc
     assert [d["key"] for d in paper_datasets([citation, grant], DatasetRule(include_references=True))] == ["jurafsky"]
 
 
+def test_a_size_alone_is_no_dataset():
+    sizes = [mention(name, 0.95) for name in ("5K", "1k training set", "2.5M", "10k test set")]
+    kept = [mention(name, 0.95) for name in ("ImageNet-5K", "ML-20M", "Recipe1M")]
+    assert [d["name"] for d in paper_datasets(sizes + kept)] == ["ImageNet-5K", "ML-20M", "Recipe1M"]
+
+
 def test_a_pipeline_without_confidence_keeps_every_dataset():
     listed = paper_datasets([mention("SQuAD", None), mention("SQuAD", None), mention("IMDb", None)], DatasetRule(0.99))
     assert listed == [{"name": "SQuAD", "key": "squad", "dataset_id": None, "mentions": 2, "confidence": None},

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Iterable, List, NamedTuple, Optional
 
 from ..pipeline.mention_names import name_and_key
-from ..pipeline.vocabulary import TASK_WORDS
+from ..pipeline.vocabulary import SPLIT_WORDS, TASK_WORDS
 from .sections import REFERENCES
 
 # Chosen together on the dev papers (the 9 PDF and 33 SciREX dev papers pooled; docs/extraction.md):
@@ -23,6 +23,9 @@ GLUED_DIGIT = re.compile(r"[^\W\d]\d$")
 # A run of six or more digits: a grant, report or project number ("IIS1763562", "No.:61702300"), not a
 # dataset's name.
 LONG_NUMBER = re.compile(r"\d{6,}")
+# A size alone, a split word after it or not ("5K" cut from "ImageNet-1K and 5K", "1k training set"):
+# a part of a dataset whose name is elsewhere, not a dataset's name.
+SIZE_ONLY = re.compile(r"\d+(?:[.,]\d+)?\s*[km](?:\s+(?:%s)(?:\s+sets?)?)?" % "|".join(SPLIT_WORDS), re.IGNORECASE)
 # Task words at the end of a name (TASK_WORDS), any run of them: "COCO object detection task" → "COCO".
 TASK_TAIL = re.compile(r"(?:\s+(?:%s))+$" % "|".join(w.replace(" ", r"\s+") for w in TASK_WORDS), re.IGNORECASE)
 
@@ -39,9 +42,9 @@ class DatasetRule(NamedTuple):
 
 
 def is_counted(mention: dict, rule: DatasetRule) -> bool:
-    """Whether a paper's list counts `mention`: not a long number, and (unless `rule.include_references`)
-    neither in the reference list nor an author's name in a citation."""
-    if LONG_NUMBER.search(mention["name"]):
+    """Whether a paper's list counts `mention`: not a long number or a size alone (SIZE_ONLY), and
+    (unless `rule.include_references`) neither in the reference list nor an author's name in a citation."""
+    if LONG_NUMBER.search(mention["name"]) or SIZE_ONLY.fullmatch(mention["name"]):
         return False
     return rule.include_references or (mention.get("section") != REFERENCES and not mention.get("citation"))
 
