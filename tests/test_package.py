@@ -55,6 +55,7 @@ def project(tmp_path_factory):
     shutil.copytree(ROOT / "docs", root / "docs")
     (root / "corpus/seeds").mkdir(parents=True)
     shutil.copy(ROOT / "corpus/not_datasets.txt", root / "corpus")
+    shutil.copytree(ROOT / "corpus/labels", root / "corpus/labels")
     shutil.copytree(ROOT / "corpus/dataset_identity", root / "corpus/dataset_identity")
     shutil.copytree(ROOT / "corpus/catalogue", root / "corpus/catalogue")
     shutil.copytree(ROOT / "corpus/linking", root / "corpus/linking")

@@ -105,4 +105,4 @@ def test_the_vocabulary_imports_nothing():
     assert not [node for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))]
     assert {name for name in vars(vocabulary) if name.isupper()} == {
         "LABEL", "SPLIT_MENTIONS", "TRIM_MENTIONS", "MENTION_CONFIDENCE", "MENTION_NAMES", "ARTICLES", "HEAD_NOUNS",
-        "SPAN_HEAD_NOUNS", "NAME_HEAD_NOUNS", "NAME_PART_WORDS", "SPLIT_WORDS"}
+        "SPAN_HEAD_NOUNS", "NAME_HEAD_NOUNS", "NAME_PART_WORDS", "SPLIT_WORDS", "TASK_WORDS"}
