@@ -72,7 +72,8 @@ def footnote_stem(key: str, names: Iterable[str], keys) -> Optional[str]:
 def list_key(mention: dict) -> str:
     """The key a paper's list counts `mention` under: where its key is its name's and the name ends
     in task words (TASK_TAIL), the key of the name without them ("COCO object detection task" counts
-    as COCO), so long as a word other than a task word is left; else its key (a catalogue id the report gave it stays)."""
+    as COCO), so long as a word other than a task word is left; else its key (a catalogue id the
+    report gave it stays)."""
     name, key = mention["name"], mention["key"]
     shorter = TASK_TAIL.sub("", name)
     if shorter == name or name_and_key(name)[1] != key:
@@ -88,10 +89,10 @@ def most_frequent(counts: Counter):
 
 def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) -> List[dict]:
     """{"name", "key", "dataset_id", "mentions", "confidence"} per key (list_key: task words after a
-    name dropped) among the mentions counted (is_counted): the most frequent name and catalogue id (ties: the first in sort order; null where
-    no mention is linked), the number of mentions, their noisy-or confidence with
-    `rule.catalogue_evidence` added where one is linked (rounded to 4 places; null for a pipeline
-    without confidence, whose datasets are all kept). A key that is another of the paper's keys with
+    name dropped) among the mentions counted (is_counted): the most frequent name and catalogue id
+    (ties: the first in sort order; null where no mention is linked), the number of mentions, their
+    noisy-or confidence with `rule.catalogue_evidence` added where one is linked (rounded to 4 places;
+    null for a pipeline without confidence, whose datasets are all kept). A key that is another of the paper's keys with
     a footnote mark (FOOTNOTE_MARK) counts under that key. Datasets below `rule.threshold` are left
     out; the rest come by mentions, then key."""
     names, ids, confidences = {}, {}, {}
