@@ -92,9 +92,9 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
     name dropped) among the mentions counted (is_counted): the most frequent name and catalogue id
     (ties: the first in sort order; null where no mention is linked), the number of mentions, their
     noisy-or confidence with `rule.catalogue_evidence` added where one is linked (rounded to 4 places;
-    null for a pipeline without confidence, whose datasets are all kept). A key that is another of the paper's keys with
-    a footnote mark (FOOTNOTE_MARK) counts under that key. Datasets below `rule.threshold` are left
-    out; the rest come by mentions, then key."""
+    null for a pipeline without confidence, whose datasets are all kept). A key that is another of
+    the paper's keys with a footnote mark (FOOTNOTE_MARK) counts under that key. Datasets below
+    `rule.threshold` are left out; the rest come by mentions, then key."""
     names, ids, confidences = {}, {}, {}
     for mention in mentions:
         if not is_counted(mention, rule):
