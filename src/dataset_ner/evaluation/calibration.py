@@ -12,6 +12,7 @@ from wasabi import MarkdownRenderer, msg
 from ..data.gold import Sentence, read_gold
 from ..input_error import stop
 from ..json_files import write_json
+from ..length_order import in_length_order
 from ..pipeline.vocabulary import MENTION_CONFIDENCE
 
 BINS = [0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0]
@@ -21,10 +22,10 @@ Scored = List[Tuple[float, bool]]
 
 
 def parse(nlp, sentences: Sequence[Sentence], batch_size: int = 64) -> List[Doc]:
-    """The sentences through the pipeline up to (not including) the confidence component."""
+    """The sentences through the pipeline up to (not including) the confidence component, shortest first."""
     index = nlp.pipe_names.index(MENTION_CONFIDENCE)
     with nlp.select_pipes(enable=nlp.pipe_names[:index]):
-        return list(nlp.pipe([s.text for s in sentences], batch_size=batch_size))
+        return in_length_order(nlp, [s.text for s in sentences], lambda doc: doc, batch_size)
 
 
 def scored_mentions(confidence, docs: Sequence[Doc], sentences: Sequence[Sentence]) -> Scored:

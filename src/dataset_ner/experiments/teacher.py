@@ -10,14 +10,18 @@ from wasabi import msg
 
 from ..data.relabel import has_missing
 from ..json_files import write_jsonl
+from ..length_order import stream_in_length_order
 from ..pipeline.vocabulary import MENTION_CONFIDENCE
 
 
+def teacher_row(doc) -> dict:
+    return {"text": doc.text, "spans": [{"start": e.start_char, "end": e.end_char, "confidence": e._.confidence}
+                                        for e in doc.ents]}
+
+
 def teacher_rows(nlp, texts, batch_size: int = 64):
-    """{"text", "spans": [{"start", "end", "confidence"}]} per text, in order."""
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield {"text": doc.text, "spans": [{"start": e.start_char, "end": e.end_char, "confidence": e._.confidence}
-                                           for e in doc.ents]}
+    """{"text", "spans": [{"start", "end", "confidence"}]} per text, in order (labelled shortest first)."""
+    return stream_in_length_order(nlp, texts, teacher_row, batch_size)
 
 
 def main(
