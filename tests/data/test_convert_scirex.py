@@ -8,7 +8,6 @@ import spacy
 from spacy.tokens import DocBin
 
 from dataset_ner.data.convert_scirex import main
-from dataset_ner.data.scirex import NEGATIVES_KEY
 
 from ..conftest import ROOT, invoke_command
 
@@ -32,7 +31,8 @@ def test_three_papers_become_docbins_a_split_and_dev_and_test_sentences(tmp_path
     for name in ("train", "dev"):
         docs = list(DocBin().from_disk(tmp_path / name / "scirex.spacy").get_docs(vocab))
         assert len(docs) == len(by_split[name]["sentences"])
-        assert any(doc.ents for doc in docs) and any(doc.spans[NEGATIVES_KEY] for doc in docs)
+        assert any(doc.ents for doc in docs)
+        assert {token.ent_iob_ for doc in docs for token in doc} == {"B", "I", "O", ""}  # mentions, negatives, unknown
         assert all(ent.label_ == "DATASET" for doc in docs for ent in doc.ents)
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf8"))
     for name in ("dev", "test"):

@@ -25,7 +25,6 @@ NEGATIVE_TYPES = frozenset({"Method", "Task", "Metric"})
 # Words that may end a dataset's name: head nouns and splits ("X corpus", "X test set")
 NAME_TAILS = frozenset(w for noun in SPAN_HEAD_NOUNS for w in noun.split()) | {
     "set", "sets", "data", "training", "train", "validation", "val", "test", "testing", "dev", "development"}
-NEGATIVES_KEY = "scirex_negatives"  # doc.spans key of the Method/Task/Metric spans, kept for a later merge
 MIN_KNOWN = 3  # Material spans a name needs to make a Method/Task/Metric span holding it missing elsewhere
 
 
@@ -187,8 +186,7 @@ def _name_pattern(names: Iterable[str]) -> Optional[re.Pattern]:
 def example_doc(nlp, example: Example) -> Doc:
     """A Doc of the example: its DATASET mentions; tokens of the `outside` spans and tokens that look
     like no name are O; other name-like tokens, head nouns and splits right after them ("X corpus",
-    "X test set": a missed name would take them) and the `missing` spans are missing; the
-    Method/Task/Metric spans are also kept in doc.spans[NEGATIVES_KEY]."""
+    "X test set": a missed name would take them) and the `missing` spans are missing."""
     doc = nlp.make_doc(example.text)
     ents = dataset_spans(doc, example.mentions)
     inside = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -204,7 +202,4 @@ def example_doc(nlp, example: Example) -> Doc:
         if looks_like_name(token.text) or after_name or overlaps(span, unsure):
             missing.append(doc[i : i + 1])
     doc.set_ents(ents, missing=missing, default="outside")
-    doc.spans[NEGATIVES_KEY] = [span for span in (doc.char_span(s, e, label=label, alignment_mode="expand")
-                                                  for s, e, label in example.outside if label in NEGATIVE_TYPES)
-                                if span is not None]
     return doc
