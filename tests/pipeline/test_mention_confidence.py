@@ -72,3 +72,19 @@ def test_confidence_is_set_from_a_spacy_config_override(nlp, tmp_path):
     loaded = spacy.load(tmp_path / "model", config={"components": {"dataset_mention_confidence": {"threshold": 1.01}}})
     assert loaded.get_pipe("dataset_mention_confidence").threshold == 1.01
     assert spans(loaded.pipe(TEXTS)) == [[], []]
+
+
+def test_only_docs_with_mentions_are_scored(nlp, monkeypatch):
+    """Docs without entities are not run through the ner again; the others score as they do alone."""
+    with nlp.select_pipes(disable=["dataset_mention_confidence"]):
+        docs = list(nlp.pipe(["No names here at all.", *TEXTS, "Nor here."]))
+    with_ents = [doc for doc in docs if doc.ents]
+    assert docs[0].ents == () and docs[-1].ents == () and with_ents
+    alone = [[e._.confidence for e in nlp(doc.text).ents] for doc in with_ents]
+    pipe = nlp.get_pipe("dataset_mention_confidence")
+    entity_probs, batches = pipe.entity_probs, []
+    monkeypatch.setattr(pipe, "entity_probs", lambda batch: batches.append(batch) or entity_probs(batch))
+    pipe.set_confidence(docs)
+    assert batches == [with_ents]
+    assert [[e._.confidence for e in doc.ents] for doc in with_ents] == alone
+    assert docs[0].ents == () and docs[-1].ents == ()

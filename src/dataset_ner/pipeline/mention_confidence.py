@@ -78,6 +78,10 @@ class MentionConfidence:
         return probs
 
     def set_confidence(self, docs: List[Doc]) -> None:
+        """Only docs with entities are scored: the ner's model runs on no other."""
+        docs = [doc for doc in docs if doc.ents]
+        if not docs:
+            return
         for doc, probs in zip(docs, self.entity_probs(docs)):
             for ent, prob in zip(doc.ents, probs):
                 ent._.confidence = round(float(prob), 4)
