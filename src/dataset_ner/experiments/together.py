@@ -1,0 +1,54 @@
+"""Run commands at once, each line of their output prefixed with the command's name:
+`python -m dataset_ner.experiments.together "sm=python -m spacy train ..." "cnn=python -m ..."`.
+For single-threaded jobs (the CNN pipelines' training) on a machine with a core for each. Exits
+with the first non-zero status once all have ended."""
+
+import shlex
+import subprocess
+import sys
+import threading
+from typing import IO, List, Tuple
+
+LOCK = threading.Lock()
+
+
+def parse(arg: str) -> Tuple[str, List[str]]:
+    """NAME=COMMAND → (NAME, the command's words); "python" is this interpreter."""
+    name, sep, command = arg.partition("=")
+    words = shlex.split(command)
+    if not sep or not name.isidentifier() or not words:
+        raise SystemExit(f"together: {arg!r} is not NAME=COMMAND")
+    if words[0] in ("python", "python3"):
+        words[0] = sys.executable
+    return name, words
+
+
+def copy(name: str, stream: IO[str]) -> None:
+    for line in stream:
+        with LOCK:
+            sys.stdout.write(f"[{name}] {line}")
+            sys.stdout.flush()
+
+
+def main() -> None:
+    if len(sys.argv) < 2:
+        raise SystemExit('usage: python -m dataset_ner.experiments.together "NAME=COMMAND" ...')
+    jobs = [parse(arg) for arg in sys.argv[1:]]
+    processes, threads = [], []
+    for name, words in jobs:
+        process = subprocess.Popen(words, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+        thread = threading.Thread(target=copy, args=(name, process.stdout))
+        thread.start()
+        processes.append(process)
+        threads.append(thread)
+    statuses = [process.wait() for process in processes]
+    for thread in threads:
+        thread.join()
+    for (name, _), status in zip(jobs, statuses):
+        if status:
+            print(f"[{name}] exited with status {status}", file=sys.stderr)
+    raise SystemExit(next((status for status in statuses if status), 0))
+
+
+if __name__ == "__main__":
+    main()
