@@ -9,6 +9,8 @@ import sys
 import threading
 from typing import IO, List, Tuple
 
+from .timed import this_python
+
 LOCK = threading.Lock()
 
 
@@ -18,9 +20,7 @@ def parse(arg: str) -> Tuple[str, List[str]]:
     words = shlex.split(command)
     if not sep or not name.isidentifier() or not words:
         raise SystemExit(f"together: {arg!r} is not NAME=COMMAND")
-    if words[0] in ("python", "python3"):
-        words[0] = sys.executable
-    return name, words
+    return name, this_python(words)
 
 
 def copy(name: str, stream: IO[str]) -> None:
