@@ -41,9 +41,11 @@ def test_cnn_config_shares_data_components_and_optimizer_with_cpu():
     assert {key for key in diff if not key.startswith(CNN_SECTIONS)} == set()
 
 
-# What configs/sm.cfg (en_dataset_ner_sm) may set differently from the CNN baseline: its width, hash
-# rows, averaging, mention swapping, its training data and length.
+# What configs/sm.cfg (en_dataset_ner_sm) may set differently from the CNN baseline: its matrix
+# products (numpy instead of BLIS), width, hash rows, averaging, mention swapping, its training data
+# and length.
 SM_SETTINGS = {
+    "nlp.after_pipeline_creation", "nlp.after_pipeline_creation.@callbacks",
     "components.tok2vec.model.encode.width", "components.tok2vec.model.embed.rows", "training.optimizer.use_averages",
     "corpora.train.augmenter.level", "corpora.train.weights.seeds", "corpora.train.weights.distilled",
     "corpora.train.weights.scirex", "corpora.train.weights.scirex_distilled",
