@@ -1,5 +1,6 @@
 """The together runner on real subprocesses."""
 
+import os
 import subprocess
 import sys
 
@@ -31,3 +32,12 @@ def test_a_failing_command_fails_the_run_after_the_others_end(tmp_path):
 def test_an_argument_without_a_name_is_refused():
     result = together("python -c 'print(1)'")
     assert result.returncode != 0 and "is not NAME=COMMAND" in result.stderr
+
+
+def test_each_command_runs_one_blas_thread_unless_told_otherwise():
+    show = "python -c 'import os; print(os.environ[\"OPENBLAS_NUM_THREADS\"], os.environ[\"OMP_NUM_THREADS\"])'"
+    result = together(f"a={show}")
+    assert result.returncode == 0 and result.stdout == "[a] 1 1\n", result.stderr
+    told = subprocess.run([sys.executable, "-m", "dataset_ner.experiments.together", f"a={show}"], capture_output=True,
+                          text=True, timeout=60, env={**os.environ, "OPENBLAS_NUM_THREADS": "2", "OMP_NUM_THREADS": "2"})
+    assert told.stdout == "[a] 2 2\n", told.stderr

@@ -1,8 +1,10 @@
 """Run commands at once, each line of their output prefixed with the command's name:
 `python -m dataset_ner.experiments.together "sm=python -m spacy train ..." "cnn=python -m ..."`.
-For single-threaded jobs (the CNN pipelines' training) on a machine with a core for each. Exits
-with the first non-zero status once all have ended."""
+For single-threaded jobs (the CNN pipelines' training) on a machine with a core for each: each
+command's BLAS and OpenMP run one thread unless the environment says otherwise. Exits with the
+first non-zero status once all have ended."""
 
+import os
 import shlex
 import subprocess
 import sys
@@ -12,6 +14,7 @@ from typing import IO, List, Tuple
 from .timed import this_python
 
 LOCK = threading.Lock()
+ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def parse(arg: str) -> Tuple[str, List[str]]:
@@ -34,9 +37,10 @@ def main() -> None:
     if len(sys.argv) < 2:
         raise SystemExit('usage: python -m dataset_ner.experiments.together "NAME=COMMAND" ...')
     jobs = [parse(arg) for arg in sys.argv[1:]]
+    env = {**{name: "1" for name in ONE_THREAD}, **os.environ}
     processes, threads = [], []
     for name, words in jobs:
-        process = subprocess.Popen(words, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+        process = subprocess.Popen(words, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1, env=env)
         thread = threading.Thread(target=copy, args=(name, process.stdout))
         thread.start()
         processes.append(process)
