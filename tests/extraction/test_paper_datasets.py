@@ -81,6 +81,19 @@ def test_task_words_after_a_name_count_under_the_name():
     assert listed[0]["confidence"] == 0.8 and listed[0]["name"] == "COCO"
 
 
+def test_split_words_after_a_name_count_under_the_name():
+    """Cases of the SciREX dev papers' lists: a split of a dataset is that dataset, listed once."""
+    mentions = [mention("MPII", 0.6), mention("MPII training set", 0.9), mention("MPII validation set", 0.9),
+                mention("LSP test sets", 0.9), mention("WIDER FACE validation", 0.9),
+                mention("ImageNet-1K val set", 0.8), mention("LibriSpeech test-clean", 0.9),
+                mention("COCO detection test set", 0.7)]
+    listed = paper_datasets(mentions, DatasetRule(threshold=0.0))
+    assert [(d["key"], d["mentions"]) for d in listed] == [
+        ("mpii", 3), ("coco", 1), ("imagenet1k", 1), ("librispeechtestclean", 1), ("lsp", 1), ("widerface", 1)]
+    assert listed[0]["name"] == "MPII" and listed[0]["confidence"] == 0.996
+    assert [d["key"] for d in paper_datasets([mention("test set", 0.9)], DatasetRule(threshold=0.0))] == ["testset"]
+
+
 def test_task_words_alone_or_after_a_catalogue_id_stay():
     alone = paper_datasets([mention("object detection", 0.9)], DatasetRule(threshold=0.0))
     assert [d["key"] for d in alone] == ["objectdetection"]

@@ -8,7 +8,6 @@ train, training, dev, development, test, testing, validation, val, valid, held-o
 followed by set(s), split(s), subset(s), portion, partition). Precision: right reported keys of all
 papers over reported keys; recall: gold datasets some reported key names, over gold datasets."""
 
-import re
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
@@ -18,18 +17,16 @@ from wasabi import msg
 
 from ..extraction.extract import extract_records
 from ..extraction.inputs import Document
-from ..extraction.paper_datasets import DEFAULT_CATALOGUE_EVIDENCE, DEFAULT_DATASET_THRESHOLD, DatasetRule, paper_datasets
+from ..extraction.paper_datasets import (DEFAULT_CATALOGUE_EVIDENCE, DEFAULT_DATASET_THRESHOLD, SPLIT_TAIL, DatasetRule,
+                                         paper_datasets)
 from ..extraction.pdf_text import PdfDocument, read_pdf
 from ..input_error import InputError, stop
 from ..json_files import read_jsonl, write_json, write_jsonl
 from ..linking.dataset_linker import DATASET_LINKER
 from ..pipeline.mention_names import dataset_key, name_and_key
-from ..pipeline.vocabulary import SPLIT_WORDS
 from .scoring import PRF
 
 SPLITS = ("dev", "test")
-SPLIT_WORD = "(?:" + "|".join(SPLIT_WORDS) + ")"
-SPLIT_TAIL = re.compile(rf"(?:\s+{SPLIT_WORD}(?:\s+(?:sets?|splits?|subsets?|portion|partition))?)+$", re.IGNORECASE)
 THRESHOLDS = [round(0.05 * i, 2) for i in range(20)] + [0.99]
 EVIDENCES = [0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
 

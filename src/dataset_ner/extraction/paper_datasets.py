@@ -23,11 +23,18 @@ GLUED_DIGIT = re.compile(r"[^\W\d]\d$")
 # A run of six or more digits: a grant, report or project number ("IIS1763562", "No.:61702300"), not a
 # dataset's name.
 LONG_NUMBER = re.compile(r"\d{6,}")
+# Split words (SPLIT_WORDS), and the words that may follow one ("test set", "training split").
+SPLIT_WORD = "(?:%s)" % "|".join(SPLIT_WORDS)
+SET_WORD = r"(?:sets?|splits?|subsets?|portion|partition)"
 # A size alone, a split word after it or not ("5K" cut from "ImageNet-1K and 5K", "1k training set"):
 # a part of a dataset whose name is elsewhere, not a dataset's name.
-SIZE_ONLY = re.compile(r"\d+(?:[.,]\d+)?\s*[km](?:\s+(?:%s)(?:\s+sets?)?)?" % "|".join(SPLIT_WORDS), re.IGNORECASE)
-# Task words at the end of a name (TASK_WORDS), any run of them: "COCO object detection task" → "COCO".
-TASK_TAIL = re.compile(r"(?:\s+(?:%s))+$" % "|".join(w.replace(" ", r"\s+") for w in TASK_WORDS), re.IGNORECASE)
+SIZE_ONLY = re.compile(rf"\d+(?:[.,]\d+)?\s*[km](?:\s+{SPLIT_WORD}(?:\s+sets?)?)?", re.IGNORECASE)
+# Split words at the end of a name: "CIFAR-10 test set" names CIFAR-10.
+SPLIT_TAIL = re.compile(rf"(?:\s+{SPLIT_WORD}(?:\s+{SET_WORD})?)+$", re.IGNORECASE)
+# Task words (TASK_WORDS) and split words at the end of a name, any run of them: a paper's list counts
+# "COCO object detection task" as COCO and "MPII validation set" as MPII.
+TASK_WORD = "(?:%s)" % "|".join(w.replace(" ", r"\s+") for w in TASK_WORDS)
+TASK_OR_SPLIT_TAIL = re.compile(rf"(?:\s+(?:{TASK_WORD}|{SPLIT_WORD}(?:\s+{SET_WORD})?))+$", re.IGNORECASE)
 
 
 class DatasetRule(NamedTuple):
@@ -71,14 +78,14 @@ def footnote_stem(key: str, names: Iterable[str], keys) -> Optional[str]:
 
 def list_key(mention: dict) -> str:
     """The key a paper's list counts `mention` under: where its key is its name's and the name ends
-    in task words (TASK_TAIL), the key of the name without them ("COCO object detection task" counts
-    as COCO), so long as a word other than a task word is left; else its key (a catalogue id the
-    report gave it stays)."""
+    in task or split words (TASK_OR_SPLIT_TAIL), the key of the name without them ("COCO object
+    detection task" counts as COCO, "MPII validation set" as MPII), so long as another word is left;
+    else its key (a catalogue id the report gave it stays)."""
     name, key = mention["name"], mention["key"]
-    shorter = TASK_TAIL.sub("", name)
+    shorter = TASK_OR_SPLIT_TAIL.sub("", name)
     if shorter == name or name_and_key(name)[1] != key:
         return key
-    rest = TASK_TAIL.sub("", " " + shorter)  # empty where the name is task words alone ("object detection")
+    rest = TASK_OR_SPLIT_TAIL.sub("", " " + shorter)  # empty where the name is such words alone ("object detection")
     return name_and_key(shorter)[1] if any(ch.isalpha() for ch in rest) else key
 
 
@@ -88,11 +95,11 @@ def most_frequent(counts: Counter):
 
 
 def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) -> List[dict]:
-    """{"name", "key", "dataset_id", "mentions", "confidence"} per key (list_key: task words after a
-    name dropped) among the mentions counted (is_counted): the most frequent name and catalogue id
-    (ties: the first in sort order; null where no mention is linked), the number of mentions, their
-    noisy-or confidence with `rule.catalogue_evidence` added where one is linked (rounded to 4 places;
-    null for a pipeline without confidence, whose datasets are all kept). A key that is another of
+    """{"name", "key", "dataset_id", "mentions", "confidence"} per key (list_key: task and split
+    words after a name dropped) among the mentions counted (is_counted): the most frequent name and
+    catalogue id (ties: the first in sort order; null where no mention is linked), the number of
+    mentions, their noisy-or confidence with `rule.catalogue_evidence` added where one is linked
+    (rounded to 4 places; null for a pipeline without confidence, whose datasets are all kept). A key that is another of
     the paper's keys with a footnote mark (FOOTNOTE_MARK) counts under that key. Datasets below
     `rule.threshold` are left out; the rest come by mentions, then key."""
     names, ids, confidences = {}, {}, {}
