@@ -232,3 +232,17 @@ def test_a_digit_after_a_space_is_a_version_not_a_footnote_mark():
 
     assert keys("CHiME", "CHiME 4", "CHiME4", "VOT") == ["chime", "chime4", "chime4", "vot"]
     assert keys("CHiME", "CHiME4") == ["chime", "chime"]
+
+
+def test_a_name_with_split_or_task_words_alone_counts_under_the_name():
+    """A paper that names QQP only as "QQP validation" lists QQP, with that mention as its example."""
+    def mention(text):
+        name, key = name_and_key(text)
+        return {"text": text, "start": 0, "end": len(text), "label": "DATASET", "name": name, "key": key}
+
+    records = [{"id": "a", "mentions": [mention("QQP validation"), mention("COCO object detection task")]},
+               {"id": "b", "mentions": [mention("QQP"), mention("QQP dev set")]}]
+    datasets, totals = tally(iter(records), 3, {})
+    assert [(d.key, d.documents, d.mentions) for d in datasets] == [("qqp", 2, 3), ("coco", 1, 1)]
+    assert [(doc_id, m["text"]) for doc_id, m in datasets[0].examples] == [("a", "QQP validation"), ("b", "QQP")]
+    assert totals == (2, 2, 4)

@@ -17,7 +17,7 @@ from ..json_files import read_json, read_jsonl
 from ..pipeline.mention_names import abbreviation_keys
 from ..pipeline.vocabulary import LABEL
 from .inputs import Document, expand_inputs, iter_items, parse_item
-from .paper_datasets import DEFAULT_DATASET_THRESHOLD, DatasetRule, footnote_stem, is_counted, paper_datasets
+from .paper_datasets import DEFAULT_DATASET_THRESHOLD, DatasetRule, footnote_stem, is_counted, list_key, paper_datasets
 from .shards import MANIFEST
 
 WINDOW = 200
@@ -149,7 +149,7 @@ def tally(records: Iterator[dict], n_examples: int, abbreviations: Dict[str, str
         for entry in listed:
             dataset = datasets.setdefault(entry["key"], Dataset(entry["key"]))
             dataset.documents += 1
-            counted = [m for m in found if m["key"] == entry["key"]]
+            counted = [m for m in found if list_key(m) == entry["key"]]  # "QQP validation" counts as QQP
             if len(dataset.examples) < n_examples:
                 dataset.examples.append((record["id"], counted[0]))
             for mention in counted:
