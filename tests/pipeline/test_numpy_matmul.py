@@ -39,10 +39,9 @@ def test_the_sm_config_builds_layers_without_blis():
 def test_blis_and_numpy_give_the_same_mentions_and_vectors():
     nlp = sm_pipeline()
     with_numpy = [(doc.to_json()["ents"], doc.tensor) for doc in nlp.pipe(TEXTS)]
-    for node in nlp.get_pipe("tok2vec").model.walk():
-        node.ops = NumpyOps(use_blis=True)
-    for node in nlp.get_pipe("ner").model.walk():
-        node.ops = NumpyOps(use_blis=True)
+    for name in ("tok2vec", "ner"):
+        for node in nlp.get_pipe(name).model.walk():
+            node.ops = NumpyOps(use_blis=True)
     with_blis = [(doc.to_json()["ents"], doc.tensor) for doc in nlp.pipe(TEXTS)]
     assert any(ents for ents, _ in with_blis)
     for (ents, tensor), (ents_blis, tensor_blis) in zip(with_numpy, with_blis):

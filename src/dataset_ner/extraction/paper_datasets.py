@@ -24,18 +24,18 @@ GLUED_DIGIT = re.compile(r"[^\W\d]\d$")
 # A run of six or more digits: a grant, report or project number ("IIS1763562", "No.:61702300"), not a
 # dataset's name.
 LONG_NUMBER = re.compile(r"\d{6,}")
-# Split words (SPLIT_WORDS), and the words that may follow one ("test set", "training split").
+# Split words (SPLIT_WORDS); a split phrase is one, maybe with a word after it ("test set", "training split").
 SPLIT_WORD = "(?:%s)" % "|".join(SPLIT_WORDS)
-SET_WORD = r"(?:sets?|splits?|subsets?|portion|partition)"
+SPLIT_PHRASE = rf"{SPLIT_WORD}(?:\s+(?:sets?|splits?|subsets?|portion|partition))?"
 # A size alone, a split word after it or not ("5K" cut from "ImageNet-1K and 5K", "1k training set"):
 # a part of a dataset whose name is elsewhere, not a dataset's name.
 SIZE_ONLY = re.compile(rf"\d+(?:[.,]\d+)?\s*[km](?:\s+{SPLIT_WORD}(?:\s+sets?)?)?", re.IGNORECASE)
 # Split words at the end of a name: "CIFAR-10 test set" names CIFAR-10.
-SPLIT_TAIL = re.compile(rf"(?:\s+{SPLIT_WORD}(?:\s+{SET_WORD})?)+$", re.IGNORECASE)
+SPLIT_TAIL = re.compile(rf"(?:\s+{SPLIT_PHRASE})+$", re.IGNORECASE)
 # Task words (TASK_WORDS) and split words at the end of a name, any run of them: a paper's list counts
 # "COCO object detection task" as COCO and "MPII validation set" as MPII.
 TASK_WORD = "(?:%s)" % "|".join(w.replace(" ", r"\s+") for w in TASK_WORDS)
-TASK_OR_SPLIT_TAIL = re.compile(rf"(?:\s+(?:{TASK_WORD}|{SPLIT_WORD}(?:\s+{SET_WORD})?))+$", re.IGNORECASE)
+TASK_OR_SPLIT_TAIL = re.compile(rf"(?:\s+(?:{TASK_WORD}|{SPLIT_PHRASE}))+$", re.IGNORECASE)
 
 
 class DatasetRule(NamedTuple):
@@ -100,9 +100,9 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
     words after a name dropped) among the mentions counted (is_counted): the most frequent name and
     catalogue id (ties: the first in sort order; null where no mention is linked), the number of
     mentions, their noisy-or confidence with `rule.catalogue_evidence` added where one is linked
-    (rounded to 4 places; null for a pipeline without confidence, whose datasets are all kept). A key that is another of
-    the paper's keys with a footnote mark (FOOTNOTE_MARK) counts under that key. Datasets below
-    `rule.threshold` are left out; the rest come by mentions, then key."""
+    (rounded to 4 places; null for a pipeline without confidence, whose datasets are all kept). A key
+    that is another of the paper's keys with a footnote mark (FOOTNOTE_MARK) counts under that key.
+    Datasets below `rule.threshold` are left out; the rest come by mentions, then key."""
     names, ids, confidences = {}, {}, {}
     for mention in mentions:
         if not is_counted(mention, rule):

@@ -146,10 +146,11 @@ def tally(records: Iterator[dict], n_examples: int, abbreviations: Dict[str, str
         found = [{**m, "key": key} for m, key in zip(kept, report_keys(kept, abbreviations))]
         listed = paper_datasets(found, rule)
         with_datasets += bool(listed)
+        keys = [list_key(m) for m in found]  # "QQP validation" counts as QQP
         for entry in listed:
             dataset = datasets.setdefault(entry["key"], Dataset(entry["key"]))
             dataset.documents += 1
-            counted = [m for m in found if list_key(m) == entry["key"]]  # "QQP validation" counts as QQP
+            counted = [m for m, key in zip(found, keys) if key == entry["key"]]
             if len(dataset.examples) < n_examples:
                 dataset.examples.append((record["id"], counted[0]))
             for mention in counted:
