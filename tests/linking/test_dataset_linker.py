@@ -74,6 +74,7 @@ def test_the_keys_a_name_is_looked_up_by():
     assert list(name_keys("CoNLL'03")) == ["conll03", "conll2003", "conll"]
     assert list(name_keys("COCO val2014")) == ["cocoval2014", "coco", "cocoval14"]  # a split with its year
     assert list(name_keys("WSJ eval92")) == ["wsjeval92", "wsj"]
+    assert list(name_keys("RTE-5 test set")) == ["rte5testset", "rte5", "rte"]  # a number of one or two digits
 
 
 def test_an_ambiguous_alias_is_resolved_by_the_document_or_left_unlinked(tmp_path):
@@ -98,7 +99,7 @@ def test_the_table_is_saved_with_the_pipeline_and_a_config_table_replaces_it(tmp
 
 
 def test_task_words_parts_and_leading_sources_are_dropped_as_a_last_resort():
-    assert list(name_keys("CIFAR-10 object recognition")) == ["cifar10objectrecognition", "cifar10"]
+    assert list(name_keys("CIFAR-10 object recognition")) == ["cifar10objectrecognition", "cifar10", "cifar"]
     assert list(name_keys("ShapeNet model")) == ["shapenetmodel", "shapenet"]
     assert list(name_keys("GLUE diagnostic entailment")) == ["gluediagnosticentailment", "glue"]
     assert list(name_keys("KITTI VO")) == ["kittivo", "kitti"]
