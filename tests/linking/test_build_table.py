@@ -1,6 +1,8 @@
 """The cleaning rules of the alias table, on catalogue rows written as the two catalogues have them,
 and the committed table they built."""
 
+import pytest
+
 from dataset_ner.linking.alias_table import read_table, write_table
 from dataset_ner.linking.build_table import build
 
@@ -134,6 +136,26 @@ def test_derived_aliases_ms_and_an_initial_only_where_they_add_a_key_of_one_entr
     table = build(rows, [])
     index = table.index()
     assert index["mscoco"] == [("coco", "derived")] and index["fmnist"] == [("fashion-mnist", "derived")]
+    assert index["microsoftcoco"] == [("coco", "derived")]
     assert index["kmnist"] == [("kmnist", "name")]  # a key already in the table derives nothing
     assert "pmmd" not in index  # "PKU" is no word in title case
     assert "msmsrvtt" not in index  # a name that starts with "MS" gets no second one
+
+
+def test_the_name_of_several_versions_without_a_version_names_none_of_them():
+    rows = [pwc("ontonotes-4-0", "OntoNotes 4.0", ["OntoNotes 4.0"]), pwc("ontonotes-5-0", "OntoNotes 5.0", ["OntoNotes"]),
+            pwc("fewrel", "FewRel", ["FewRel"]), pwc("fewrel-2-0", "FewRel 2.0")]
+    index = build(rows, []).index()
+    assert "ontonotes" not in index and index["ontonotes50"] == [("ontonotes-5-0", "name")]
+    assert index["fewrel"] == [("fewrel", "name")]  # the name of an entry of its own stays
+
+
+def test_aliases_by_hand_add_keys_the_table_lacks_and_a_clash_names_its_line():
+    by_hand = [(2, "Microsoft Penn Treebank", "penn-treebank"), (3, "PTB", "penn-treebank"), (4, "SQuAD 1", "squad")]
+    index = build(ROWS, CODESOTA, by_hand).index()
+    assert index["microsoftpenntreebank"] == [("penn-treebank", "by_hand")]
+    assert index["ptb"] == [("penn-treebank", "variant")]  # already known: nothing added
+    with pytest.raises(ValueError, match="line 5: the table has 'PTB' for"):
+        build(ROWS, CODESOTA, [(5, "PTB", "squad")])
+    with pytest.raises(ValueError, match="line 6: 'no-such-id' is no entry"):
+        build(ROWS, CODESOTA, [(6, "Foo", "no-such-id")])

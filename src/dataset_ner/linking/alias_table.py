@@ -8,8 +8,8 @@ ENTRIES = "entries.tsv"
 ALIASES = "aliases.tsv"
 NOTICE = "NOTICE.md"  # the catalogues' credits and licenses, which travel with the table
 # How an alias names its dataset, strongest first: the catalogue's name, its full name, another listed
-# name, a name derived by build_table's rule 7 ("MS-COCO").
-KINDS = ("name", "full_name", "variant", "derived")
+# name, a name derived by build_table's rules 7 and 8 ("MS-COCO"), a name given by hand (rule 9).
+KINDS = ("name", "full_name", "variant", "derived", "by_hand")
 
 
 class Entry(NamedTuple):

@@ -25,11 +25,11 @@ Rules, in order:
    same way.
    Any other key shared by several entries keeps them all: the linker resolves it in context.
 7. Derived aliases (kind "derived"), each only where its key is no key of the table yet and no other
-   entry derives it: "MS-" before the name of an entry whose full name starts with "Microsoft"
-   ("MS-COCO", "MSCOCO" of COCO, "Microsoft Common Objects in Context"); and a name of one word in
-   title case and, after a hyphen or space, the name of another entry in capitals ("Fashion-MNIST",
-   "Permuted MNIST") with the word shortened to its initial ("FMNIST", "PMNIST", as "KMNIST" and
-   "EMNIST" are written).
+   entry derives it: "MS-" and "Microsoft" before the name of an entry whose full name starts with
+   "Microsoft" ("MS-COCO", "MSCOCO", "Microsoft COCO" of COCO, "Microsoft Common Objects in
+   Context"); and a name of one word in title case and, after a hyphen or space, the name of another
+   entry in capitals ("Fashion-MNIST", "Permuted MNIST") with the word shortened to its initial
+   ("FMNIST", "PMNIST", as "KMNIST" and "EMNIST" are written).
 8. Versions of one dataset: an entry whose name or full name is a version ("PASCAL VOC 2007", "The
    PASCAL Visual Object Classes Challenge 2012": a year, "v2", "2.0" at the end) of the name or full
    name of one other entry (the dataset: "PASCAL VOC") takes, as derived aliases, the version after
@@ -37,7 +37,13 @@ Rules, in order:
    its versions without their version: "VOC 2007" as "VOC 2012" is written, "PASCAL VOC 2012"), each
    only where one version alone derives it and its key is no key of the table yet or the dataset's
    alone; the dataset loses its variants that begin with a version so written ("PASCAL VOC 2012",
-   "PASCAL VOC 2012 test", "Pascal VOC 2007 count-test"), which name the version."""
+   "PASCAL VOC 2012 test", "Pascal VOC 2007 count-test"), which name the version. A variant that is
+   the name of several versions without their version, and no entry's name ("OntoNotes" of OntoNotes
+   4.0 and 5.0), names none of them: it is no alias.
+9. Aliases by hand (kind "by_hand"; `sources/aliases_by_hand.tsv`): names that the project's
+   training texts use often and rules 1 to 8 do not link ("Microsoft COCO", "WT2"), each given its
+   entry by hand; added where its key is no key of the table yet. A line whose id is no entry, or
+   whose key the table has for another dataset, stops the build with its line number."""
 
 import re
 from pathlib import Path
@@ -136,8 +142,8 @@ def merge_duplicates(table: AliasTable) -> AliasTable:
     return AliasTable(entries, [alias._replace(id=kept.get(alias.id, alias.id)) for alias in table.aliases])
 
 
-def build(pwc_rows: List[dict], codesota_rows: List[dict]) -> AliasTable:
-    """The alias table of both catalogues (rules 1 to 8)."""
+def build(pwc_rows: List[dict], codesota_rows: List[dict], by_hand: List[Tuple[int, str, str]] = ()) -> AliasTable:
+    """The alias table of both catalogues (rules 1 to 8), with `by_hand` (rule 9: (line, alias, id))."""
     names: Dict[str, set] = {}
     for row in pwc_rows:
         for text in (row["name"], row["full_name"]):
@@ -158,13 +164,34 @@ def build(pwc_rows: List[dict], codesota_rows: List[dict]) -> AliasTable:
                       clean(row["paperUrl"] or row["downloadUrl"]), clean(row["year"]), "codesota")
         entries[entry.id] = entry
         aliases += [Alias(key_of(text), text, kind, entry.id) for kind, text in own]
-    return add_versions(add_derived(merge_duplicates(AliasTable(entries, aliases))))
+    return add_by_hand(add_versions(add_derived(merge_duplicates(AliasTable(entries, aliases)))), by_hand)
+
+
+def add_by_hand(table: AliasTable, by_hand: List[Tuple[int, str, str]]) -> AliasTable:
+    """`table` with the aliases given by hand (rule 9) whose keys it lacks; ValueError naming the line
+    of an id that is no entry or of a key the table has for another dataset."""
+    owners = defaultdict(set)
+    for alias in table.aliases:
+        owners[alias.key].add(alias.id)
+    added = []
+    for line, text, entry_id in by_hand:
+        key = key_of(text)
+        if entry_id not in table.entries:
+            raise ValueError(f"line {line}: {entry_id!r} is no entry of the catalogue")
+        if not key:
+            raise ValueError(f"line {line}: {text!r} has no key (no letter, or a platform's name)")
+        if owners.get(key, {entry_id}) != {entry_id}:
+            raise ValueError(f"line {line}: the table has {text!r} for {sorted(owners[key])}")
+        if key not in owners:
+            added.append(Alias(key, text, "by_hand", entry_id))
+    return table._replace(aliases=table.aliases + added)
 
 
 def derived_names(entry: Entry, names: Dict[str, str]) -> Iterator[str]:
     """The derived names of `entry` (rule 7); `names`: key → name of every entry."""
     if entry.full_name.startswith("Microsoft ") and not entry.name.upper().startswith(("MS", "MICROSOFT")):
         yield f"MS-{entry.name}"
+        yield f"Microsoft {entry.name}"
     words = re.split(r"[\s-]+", entry.name)
     if (len(words) == 2 and words[0].isalpha() and words[0].istitle() and len(words[0]) >= 3
             and words[1].isupper() and len(words[1]) >= 3
@@ -220,7 +247,12 @@ def add_versions(table: AliasTable) -> AliasTable:
             if owners.get(key_of(text), {dataset}) <= {dataset, version_id}:
                 version_keys.add((dataset, key_of(text)))
     derived = {key: found for key, found in derived.items() if len({version_id for _text, version_id in found}) == 1}
-    aliases = [alias for alias in table.aliases if alias.kind != "variant" or not any(
-        alias.key.startswith(key) for dataset, key in version_keys if dataset == alias.id)]
+    bases = defaultdict(set)  # key of a name before its version → the entries so named with a version
+    for entry in table.entries.values():
+        for base, _version in filter(None, map(versioned, (entry.name, entry.full_name))):
+            bases[key_of(base)].add(entry.id)
+    aliases = [alias for alias in table.aliases if alias.kind != "variant" or not (
+        any(alias.key.startswith(key) for dataset, key in version_keys if dataset == alias.id)
+        or (len(bases[alias.key]) > 1 and not names[alias.key]))]
     return table._replace(aliases=aliases + [Alias(key, text, "derived", version_id)
                                              for key, found in derived.items() for text, version_id in found])
