@@ -117,6 +117,7 @@ def test_the_committed_table_and_its_notice():
                           ("market1501", "market-1501"), ("stanfordquestionanswering", "squad"),
                           ("voc2007", "pascal-voc-2007"), ("pascalvoc2012", "voc-2012")]:
         assert index[key] == [(entry_id, index[key][0][1])], key
+    assert "arxiv" not in index  # the preprint server, not the citation graph Papers with Code names "arXiv"
     assert "CC BY-SA 4.0" in table.notice and "CC BY 4.0" in table.notice
 
 

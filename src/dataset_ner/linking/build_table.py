@@ -13,7 +13,7 @@ Rules, in order:
    one that begins with the dataset's own ("ClueWeb09-B" of CLUE, "COCO-Stuff 256x256" of COCO).
 3. A CodeSOTA dataset whose name or full name is already an alias of a Papers with Code entry
    adds nothing; the others are entries (id: codesota-ID) with their name and full name.
-4. The bare name of a company or website ("Amazon", "Twitter", "Wikipedia": PLATFORMS) is no
+4. The bare name of a company or website ("Amazon", "Twitter", "Wikipedia", "arXiv": PLATFORMS) is no
    alias: papers say "the Amazon dataset" of many different data sets.
 5. Keys are the pipeline's own (`dataset_key` of `dataset_name`); an alias whose key has no letter
    is dropped.
@@ -62,7 +62,7 @@ MAX_WORDS = 6
 # A version at the end of a name ("PASCAL VOC 2007", "FewRel 2.0", "Google Landmarks Dataset v2").
 VERSION = re.compile(r"[\s_-]*(?:v(?:ersion)?\s*\d+(?:\.\d+)*|(?:19|20)\d\d|\d+\.\d+)$", re.IGNORECASE)
 PLATFORMS = frozenset({"amazon", "twitter", "facebook", "google", "youtube", "flickr", "wikipedia", "reddit", "yelp",
-                       "weibo", "instagram", "github", "stackoverflow", "stackexchange", "tumblr", "foursquare"})
+                       "weibo", "instagram", "github", "stackoverflow", "stackexchange", "tumblr", "foursquare", "arxiv"})
 
 
 def clean(text) -> str:
