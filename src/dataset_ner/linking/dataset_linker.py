@@ -225,10 +225,10 @@ class DatasetLinker:
             only = next(filter(None, ids))
             ids = [only if not entry_id and NAMED_SPLIT.match(ent.text.strip()) else entry_id
                    for ent, entry_id in zip(ents, ids)]
-        if any(entry_id != ent.kb_id_ for ent, entry_id in zip(ents, ids)):
-            ents = [Span(doc, ent.start, ent.end, ent.label, kb_id=entry_id) for ent, entry_id in zip(ents, ids)]
-            doc.ents = ents
         for ent, entry_id in zip(ents, ids):
+            if entry_id != ent.kb_id_:  # the tokens hold an entity's kb id: no new spans, no doc.ents to set
+                for token in ent:
+                    token.ent_kb_id_ = entry_id
             entry = self.table.entries.get(entry_id)
             ent._.dataset_url = (entry.url or None) if entry else None
             ent._.dataset_full_name = (entry.full_name or entry.name) if entry else None
