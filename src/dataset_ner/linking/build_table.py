@@ -62,7 +62,8 @@ MAX_WORDS = 6
 # A version at the end of a name ("PASCAL VOC 2007", "FewRel 2.0", "Google Landmarks Dataset v2").
 VERSION = re.compile(r"[\s_-]*(?:v(?:ersion)?\s*\d+(?:\.\d+)*|(?:19|20)\d\d|\d+\.\d+)$", re.IGNORECASE)
 PLATFORMS = frozenset({"amazon", "twitter", "facebook", "google", "youtube", "flickr", "wikipedia", "reddit", "yelp",
-                       "weibo", "instagram", "github", "stackoverflow", "stackexchange", "tumblr", "foursquare", "arxiv"})
+                       "weibo", "instagram", "github", "stackoverflow", "stackexchange", "tumblr", "foursquare",
+                       "arxiv"})
 
 
 def clean(text) -> str:
@@ -228,8 +229,10 @@ def add_versions(table: AliasTable) -> AliasTable:
         if alias.kind in ("name", "full_name"):
             names[alias.key].add(alias.id)
     dataset_of = {}  # version id → the id of its dataset
+    bases = defaultdict(set)  # key of a name before its version → the entries so named with a version
     for entry in table.entries.values():
         for base, _version in filter(None, map(versioned, (entry.name, entry.full_name))):
+            bases[key_of(base)].add(entry.id)
             if len(names[key_of(base)]) == 1 and entry.id not in names[key_of(base)]:
                 dataset_of[entry.id] = next(iter(names[key_of(base)]))
     spellings, versions = defaultdict(set), defaultdict(set)
@@ -247,10 +250,6 @@ def add_versions(table: AliasTable) -> AliasTable:
             if owners.get(key_of(text), {dataset}) <= {dataset, version_id}:
                 version_keys.add((dataset, key_of(text)))
     derived = {key: found for key, found in derived.items() if len({version_id for _text, version_id in found}) == 1}
-    bases = defaultdict(set)  # key of a name before its version → the entries so named with a version
-    for entry in table.entries.values():
-        for base, _version in filter(None, map(versioned, (entry.name, entry.full_name))):
-            bases[key_of(base)].add(entry.id)
     aliases = [alias for alias in table.aliases if alias.kind != "variant" or not (
         any(alias.key.startswith(key) for dataset, key in version_keys if dataset == alias.id)
         or (len(bases[alias.key]) > 1 and not names[alias.key]))]
