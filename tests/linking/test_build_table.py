@@ -118,6 +118,7 @@ def test_the_committed_table_and_its_notice():
                           ("voc2007", "pascal-voc-2007"), ("pascalvoc2012", "voc-2012")]:
         assert index[key] == [(entry_id, index[key][0][1])], key
     assert "arxiv" not in index  # the preprint server, not the citation graph Papers with Code names "arXiv"
+    assert {"hard", "real", "animal", "drop"} <= table.capitals_only and "coco" not in table.capitals_only  # rule 10
     assert "CC BY-SA 4.0" in table.notice and "CC BY 4.0" in table.notice
 
 
@@ -160,3 +161,18 @@ def test_aliases_by_hand_add_keys_the_table_lacks_and_a_clash_names_its_line():
         build(ROWS, CODESOTA, [(5, "PTB", "squad")])
     with pytest.raises(ValueError, match="line 6: 'no-such-id' is no entry"):
         build(ROWS, CODESOTA, [(6, "Foo", "no-such-id")])
+
+
+def test_common_words_in_capitals_are_linked_only_so_written_and_travel_with_the_table(tmp_path):
+    rows = ROWS + [pwc("hard", "HARD"), pwc("record", "ReCoRD"), pwc("places", "Places"), pwc("mind", "MIND", ["Mind"]),
+                   pwc("coco", "COCO")]
+    table = build(rows, CODESOTA, is_common={"hard", "record", "places", "mind", "squad"}.__contains__)
+    # not "places" (title case), "mind" (also written "Mind"), "coco" (no common word)
+    assert table.capitals_only == {"hard", "record", "squad"}
+    assert build(rows, CODESOTA).capitals_only == frozenset()  # no word list, no such keys
+    write_table(tmp_path, table)
+    assert (tmp_path / "capitals_only.txt").read_text() == "hard\nrecord\nsquad\n"
+    assert read_table(tmp_path).capitals_only == {"hard", "record", "squad"}
+    (tmp_path / "capitals_only.txt").write_text("hard\nnosuchkey\n")
+    with pytest.raises(ValueError, match="capitals_only.txt: keys not in aliases.tsv: \\['nosuchkey'\\]"):
+        read_table(tmp_path)

@@ -166,3 +166,12 @@ def test_a_name_with_its_abbreviation_in_place_is_tried_after_the_name(nlp):
     assert list(name_keys("Street View House Number", "SVHN")) == ["streetviewhousenumber", "svhn"]
     text = "The Street View House Number (SVHN) dataset."
     assert [e[1] for e in link(nlp, text, ["Street View House Number (SVHN) dataset"])] == ["svhn"]
+
+
+def test_a_common_word_in_capitals_links_only_a_mention_in_capitals(nlp):
+    """Papers with Code's "HARD", "REAL", "ANIMAL" are ordinary words in most papers."""
+    assert [e[1] for e in link(nlp, "HARD and Hard and hard set.", ["HARD", "Hard", "hard set"])] == ["hard", "", ""]
+    assert [e[1] for e in link(nlp, "real images and ANIMAL data.", ["real images", "ANIMAL"])] == ["", "animal"]
+    assert [e[1] for e in link(nlp, "On the Animal dataset.", ["Animal dataset"])] == [""]
+    assert [e[1] for e in link(nlp, "On DROP and Drop.", ["DROP", "Drop"])] == ["drop", ""]
+    assert [e[1] for e in link(nlp, "On Coco and SQUAD.", ["Coco", "SQUAD"])] == ["coco", "squad"]  # no common words

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import List, Tuple
 
 import typer
+from wordfreq import zipf_frequency
 
 from ..json_files import read_json, read_jsonl
 from ..linking.alias_table import write_table
@@ -12,6 +13,13 @@ from ..linking.build_table import build
 
 
 BY_HAND_COLUMNS = ["name", "id", "note"]
+# A common English word (build_table rule 10): wordfreq's Zipf frequency of 4 or more, a word met ten
+# times or more per million ("hard", "real", "animal"; "coco" and "usps" are rarer).
+COMMON_ZIPF = 4.0
+
+
+def is_common(word: str) -> bool:
+    return zipf_frequency(word, "en") >= COMMON_ZIPF
 
 
 def read_by_hand(path: Path) -> List[Tuple[int, str, str]]:
@@ -33,20 +41,21 @@ def read_by_hand(path: Path) -> List[Tuple[int, str, str]]:
 def main(
     pwc: Path = typer.Argument(..., exists=True, help="pwc_datasets.jsonl.gz (Papers with Code, CC BY-SA 4.0)"),
     codesota: Path = typer.Argument(..., exists=True, help="codesota_datasets.json.gz (CodeSOTA, CC BY 4.0)"),
-    output: Path = typer.Argument(..., help="Folder for entries.tsv and aliases.tsv"),
+    output: Path = typer.Argument(..., help="Folder for entries.tsv, aliases.tsv and capitals_only.txt"),
     by_hand: Path = typer.Option(None, exists=True, help="Names linked by hand (aliases_by_hand.tsv: name, id, note)"),
 ):
     """Write the alias table of both catalogues (and the names linked by hand) into OUTPUT."""
     pwc_rows = [row for _, row in read_jsonl(pwc)]
     try:
-        table = build(pwc_rows, read_json(codesota), read_by_hand(by_hand) if by_hand else [])
+        table = build(pwc_rows, read_json(codesota), read_by_hand(by_hand) if by_hand else [], is_common)
     except ValueError as error:
         raise SystemExit(f"{by_hand}: {error}")
     write_table(output, table)
     index = table.index()
     ambiguous = sum(len(ids) > 1 for ids in index.values())
     typer.echo(f"{output}: {len(table.entries)} datasets, {len(set(table.aliases))} aliases, "
-               f"{len(index)} keys, {ambiguous} of them naming more than one dataset")
+               f"{len(index)} keys, {ambiguous} of them naming more than one dataset, "
+               f"{len(table.capitals_only)} linked only in capitals")
 
 
 if __name__ == "__main__":

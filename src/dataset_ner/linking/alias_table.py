@@ -2,11 +2,12 @@
 (`aliases.tsv`), read and written as tab-separated files. Ships in the model wheel with the linker."""
 
 from pathlib import Path
-from typing import Dict, List, NamedTuple, Tuple
+from typing import Dict, FrozenSet, List, NamedTuple, Tuple
 
 ENTRIES = "entries.tsv"
 ALIASES = "aliases.tsv"
 NOTICE = "NOTICE.md"  # the catalogues' credits and licenses, which travel with the table
+CAPITALS_ONLY = "capitals_only.txt"  # keys of common words in capitals ("HARD"), one a line (build_table rule 10)
 # How an alias names its dataset, strongest first: the catalogue's name, its full name, another listed
 # name, a name derived by build_table's rules 7 and 8 ("MS-COCO"), a name given by hand (rule 9).
 KINDS = ("name", "full_name", "variant", "derived", "by_hand")
@@ -33,9 +34,13 @@ class Alias(NamedTuple):
 
 
 class AliasTable(NamedTuple):
+    """The entries, their aliases, the catalogues' notice, and the keys that a mention links to only
+    where it writes them with two capitals or more (`capitals_only`: "HARD", not "Hard")."""
+
     entries: Dict[str, Entry]
     aliases: List[Alias]
     notice: str = ""
+    capitals_only: FrozenSet[str] = frozenset()
 
     def index(self) -> Dict[str, List[Tuple[str, str]]]:
         """key → [(id, kind), ...]: each id of the key once, with its strongest kind."""
@@ -63,14 +68,21 @@ def write_rows(path: Path, row_type, rows: list) -> None:
 
 
 def read_table(folder: Path) -> AliasTable:
-    """The table in `folder` (entries.tsv, aliases.tsv and NOTICE.md where there is one)."""
+    """The table in `folder` (entries.tsv, aliases.tsv, and NOTICE.md and capitals_only.txt where
+    there are)."""
     entries = {entry.id: entry for entry in read_rows(folder / ENTRIES, Entry)}
     aliases = read_rows(folder / ALIASES, Alias)
     unknown = sorted({alias.id for alias in aliases} - entries.keys())
     if unknown:
         raise ValueError(f"{folder / ALIASES}: aliases of ids not in {ENTRIES}: {unknown[:5]}")
     notice = (folder / NOTICE).read_text(encoding="utf8") if (folder / NOTICE).is_file() else ""
-    return AliasTable(entries, aliases, notice)
+    capitals_only = frozenset()
+    if (folder / CAPITALS_ONLY).is_file():
+        capitals_only = frozenset((folder / CAPITALS_ONLY).read_text(encoding="utf8").split())
+        unknown = sorted(capitals_only - {alias.key for alias in aliases})
+        if unknown:
+            raise ValueError(f"{folder / CAPITALS_ONLY}: keys not in {ALIASES}: {unknown[:5]}")
+    return AliasTable(entries, aliases, notice, capitals_only)
 
 
 def write_table(folder: Path, table: AliasTable) -> None:
@@ -79,3 +91,5 @@ def write_table(folder: Path, table: AliasTable) -> None:
     write_rows(folder / ALIASES, Alias, sorted(set(table.aliases)))
     if table.notice:
         (folder / NOTICE).write_text(table.notice, encoding="utf8")
+    if table.capitals_only:
+        (folder / CAPITALS_ONLY).write_text("".join(f"{key}\n" for key in sorted(table.capitals_only)), encoding="utf8")

@@ -43,12 +43,16 @@ Rules, in order:
 9. Aliases by hand (kind "by_hand"; `sources/aliases_by_hand.tsv`): names that the project's
    training texts use often and rules 1 to 8 do not link ("Microsoft COCO", "WT2"), each given its
    entry by hand; added where its key is no key of the table yet. A line whose id is no entry, or
-   whose key the table has for another dataset, stops the build with its line number."""
+   whose key the table has for another dataset, stops the build with its line number.
+10. Common words in capitals: a key whose every alias is one word of letters with two capitals or more
+   that is a common English word (`is_common`: "HARD", "REAL", "ANIMAL", "ReCoRD"; not "COCO" or
+   "Places") is the table's `capitals_only`: the linker links a mention to it only where the mention
+   writes the word so ("DROP", not "Drop" or "real images")."""
 
 import re
 from pathlib import Path
 from collections import Counter, defaultdict
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Tuple
 
 from ..pipeline.mention_names import dataset_key, name_and_key
 from .alias_table import Alias, AliasTable, Entry, write_table
@@ -59,6 +63,7 @@ LEADERBOARD = re.compile(
     re.IGNORECASE,
 )
 MAX_WORDS = 6
+CAPITALIZED_WORD = re.compile(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*")  # letters, two of them capitals or more
 # A version at the end of a name ("PASCAL VOC 2007", "FewRel 2.0", "Google Landmarks Dataset v2").
 VERSION = re.compile(r"[\s_-]*(?:v(?:ersion)?\s*\d+(?:\.\d+)*|(?:19|20)\d\d|\d+\.\d+)$", re.IGNORECASE)
 PLATFORMS = frozenset({"amazon", "twitter", "facebook", "google", "youtube", "flickr", "wikipedia", "reddit", "yelp",
@@ -143,8 +148,10 @@ def merge_duplicates(table: AliasTable) -> AliasTable:
     return AliasTable(entries, [alias._replace(id=kept.get(alias.id, alias.id)) for alias in table.aliases])
 
 
-def build(pwc_rows: List[dict], codesota_rows: List[dict], by_hand: List[Tuple[int, str, str]] = ()) -> AliasTable:
-    """The alias table of both catalogues (rules 1 to 8), with `by_hand` (rule 9: (line, alias, id))."""
+def build(pwc_rows: List[dict], codesota_rows: List[dict], by_hand: List[Tuple[int, str, str]] = (),
+          is_common: Optional[Callable[[str], bool]] = None) -> AliasTable:
+    """The alias table of both catalogues (rules 1 to 8), with `by_hand` (rule 9: (line, alias, id))
+    and, given `is_common` (whether a lower-case word is a common English word), its keys of rule 10."""
     names: Dict[str, set] = {}
     for row in pwc_rows:
         for text in (row["name"], row["full_name"]):
@@ -165,7 +172,17 @@ def build(pwc_rows: List[dict], codesota_rows: List[dict], by_hand: List[Tuple[i
                       clean(row["paperUrl"] or row["downloadUrl"]), clean(row["year"]), "codesota")
         entries[entry.id] = entry
         aliases += [Alias(key_of(text), text, kind, entry.id) for kind, text in own]
-    return add_by_hand(add_versions(add_derived(merge_duplicates(AliasTable(entries, aliases)))), by_hand)
+    table = add_by_hand(add_versions(add_derived(merge_duplicates(AliasTable(entries, aliases)))), by_hand)
+    return table._replace(capitals_only=capitals_only(table, is_common)) if is_common else table
+
+
+def capitals_only(table: AliasTable, is_common: Callable[[str], bool]) -> FrozenSet[str]:
+    """The keys whose every alias is a common word written with two capitals or more (rule 10)."""
+    spellings = defaultdict(set)
+    for alias in table.aliases:
+        spellings[alias.key].add(alias.alias)
+    return frozenset(key for key, texts in spellings.items()
+                     if all(CAPITALIZED_WORD.fullmatch(text) and is_common(text.lower()) for text in texts))
 
 
 def add_by_hand(table: AliasTable, by_hand: List[Tuple[int, str, str]]) -> AliasTable:

@@ -69,6 +69,7 @@ PLURAL = re.compile(r"\S\s+\S*[a-z]{2}[a-hj-rtv-z]s$")
 INNER_ABBREVIATION = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()]+)\)(?P<rest>.*)$")
 SHORT_YEAR = re.compile(r"\s*['’](\d\d)\b")
 YEAR = re.compile(r"(?:19|20)\d\d")
+WORD = re.compile(r"[A-Za-z]+")
 
 for _attr in ("dataset_url", "dataset_full_name"):
     if not Span.has_extension(_attr):
@@ -158,7 +159,7 @@ class DatasetLinker:
     """Links mentions by the keys of their names (`span._.dataset_name`, set by
     dataset_mention_names) to the alias table; a key of several datasets is resolved by a trailing
     "+", then the document's other links, then the mention's year, then the one dataset it is the
-    name of."""
+    name of. A key of the table's capitals_only links only a mention that writes it in capitals."""
 
     def __init__(self, name: str, table: Optional[str] = None):
         self.name = name
@@ -167,6 +168,7 @@ class DatasetLinker:
 
     def set_table(self, table: AliasTable) -> None:
         self.table, self.index = table, table.index()
+        self.capitals_only = table.capitals_only
         # (name, abbreviated name) → the first of their keys the table knows (None: none)
         self.found: Dict[Tuple[str, str], Optional[str]] = {}
         # key → the ids it names only as an extension: the key of a name ending in "+" ("CoNLL++" and
@@ -177,7 +179,7 @@ class DatasetLinker:
                 self.extensions.setdefault(name_and_key(entry.name)[1], set()).add(entry.id)
 
     def initialize(self, get_examples=None, *, nlp=None, table: Optional[str] = None) -> None:
-        """Load the alias table from the folder `table` (entries.tsv, aliases.tsv)."""
+        """Load the alias table from the folder `table` (entries.tsv, aliases.tsv, capitals_only.txt)."""
         if table:
             self.set_table(read_table(Path(table)))
 
@@ -185,15 +187,16 @@ class DatasetLinker:
         """[(id, kind), ...] of the first of the span's keys that the table knows: the key
         dataset_mention_names gave it, else those of `name_keys`; without the entries the key names
         only as an extension ("CoNLL++") unless the span ends in "+"."""
-        key = span._.dataset_key if span._.dataset_key in self.index else None
-        if key is None:
+        key = span._.dataset_key
+        if key not in self.index or self.written_plain(key, span.text):
             text = " ".join(span.text.split())
             name = span._.dataset_name if span._.dataset_name is not None else name_and_key(text)[0]
             forms = (name, abbreviated_name(text))
             if forms not in self.found:
                 if len(self.found) >= MAX_REMEMBERED:
                     self.found.clear()
-                self.found[forms] = next((key for key in name_keys(*forms) if key in self.index), None)
+                self.found[forms] = next((key for key in name_keys(*forms) if key in self.index
+                                          and not self.written_plain(key, " ".join(forms))), None)
             key = self.found[forms]
         if key is None:
             return []
@@ -201,6 +204,12 @@ class DatasetLinker:
         if extensions and not span.text.rstrip().endswith("+"):
             return [(entry_id, kind) for entry_id, kind in self.index[key] if entry_id not in extensions]
         return self.index[key]
+
+    def written_plain(self, key: str, text: str) -> bool:
+        """Whether `text` writes `key`, a key of the table's capitals_only, as an ordinary word: with
+        fewer than two capitals ("Hard", "real images" of "HARD", "REAL")."""
+        return key in self.capitals_only and any(word.lower() == key and sum(map(str.isupper, word)) < 2
+                                                 for word in WORD.findall(text))
 
     def choose(self, span: Span, candidates: List[Tuple[str, str]], linked: set) -> str:
         """The id among `candidates` that a trailing "+" of the span, the document's other links, the
@@ -245,8 +254,8 @@ class DatasetLinker:
 
 
 def dataset_linker(nlp: Language, name: str, table: Optional[str]) -> DatasetLinker:
-    """`table`: a folder with entries.tsv and aliases.tsv that replaces the one saved with the
-    pipeline (null: the saved one)."""
+    """`table`: a folder with entries.tsv and aliases.tsv (and capitals_only.txt) that replaces the
+    one saved with the pipeline (null: the saved one)."""
     return DatasetLinker(name, table)
 
 
