@@ -52,7 +52,8 @@ SOURCES = re.compile(r"^(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wikipe
 # datasets: what is left once its last version goes is no name to try.
 LIST_END = re.compile(r"(?:\s*[&,/+]|\s+and|\s+or)$", re.IGNORECASE)
 # A named split alone ("test-clean", "dev-other", "test-dev"): the split of the document's dataset.
-NAMED_SPLIT = re.compile(r"^(?:(?:train|test|dev|val)-(?:clean|other|dev|std|challenge)|trainval|test-dev)$", re.IGNORECASE)
+NAMED_SPLIT = re.compile(r"^(?:(?:train|test|dev|val)-(?:clean|other|dev|std|challenge)(?:-\d+)?|trainval|test-dev)$",
+                         re.IGNORECASE)
 # A year or a round thousand, also tried short: "trec2005" → "trec05", "ImageNet-1000" → "ImageNet-1K".
 SHORT_FORMS = re.compile(r"(?<![\d.])(?:(?:19|20)(\d\d)|([1-9]\d{0,2})000)(?=\D*$)")
 # The word "English" before or inside a name ("English Switchboard", "Penn English Treebank"), dropped
@@ -231,10 +232,10 @@ class DatasetLinker:
         found = [self.candidates(ent) for ent in ents]
         linked = {ids[0][0] for ids in found if len(ids) == 1}
         ids = [self.choose(ent, candidates, linked) if candidates else "" for ent, candidates in zip(ents, found)]
-        if len(set(filter(None, ids))) == 1:  # the one dataset of the document takes its named splits
-            only = next(filter(None, ids))
-            ids = [only if not entry_id and NAMED_SPLIT.match(ent.text.strip()) else entry_id
-                   for ent, entry_id in zip(ents, ids)]
+        split = [bool(NAMED_SPLIT.match(ent.text.strip())) for ent in ents]
+        others = {entry_id for entry_id, is_split in zip(ids, split) if entry_id and not is_split}
+        if len(others) == 1:  # the one dataset of the document takes its named splits, whatever their own links
+            ids = [next(iter(others)) if is_split else entry_id for entry_id, is_split in zip(ids, split)]
         for ent, entry_id in zip(ents, ids):
             if entry_id != ent.kb_id_:  # the tokens hold an entity's kb id: no new spans, no doc.ents to set
                 for token in ent:
