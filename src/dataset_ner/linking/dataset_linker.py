@@ -52,8 +52,7 @@ SOURCES = re.compile(r"^(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wikipe
 # datasets: what is left once its last version goes is no name to try.
 LIST_END = re.compile(r"(?:\s*[&,/+]|\s+and|\s+or)$", re.IGNORECASE)
 # A named split alone ("test-clean", "dev-other", "test-dev"): the split of the document's dataset.
-NAMED_SPLIT = re.compile(r"^(?:(?:train|test|dev|val)-(?:clean|other|dev|std|challenge)(?:-\d+)?|trainval|test-dev)$",
-                         re.IGNORECASE)
+NAMED_SPLIT = re.compile(r"^(?:(?:train|test|dev|val)-(?:clean|other|dev|std|challenge)|trainval|test-dev)$", re.IGNORECASE)
 # A year or a round thousand, also tried short: "trec2005" → "trec05", "ImageNet-1000" → "ImageNet-1K".
 SHORT_FORMS = re.compile(r"(?<![\d.])(?:(?:19|20)(\d\d)|([1-9]\d{0,2})000)(?=\D*$)")
 # The word "English" before or inside a name ("English Switchboard", "Penn English Treebank"), dropped
