@@ -103,6 +103,7 @@ def test_task_words_parts_and_leading_sources_are_dropped_as_a_last_resort():
     assert list(name_keys("ShapeNet model")) == ["shapenetmodel", "shapenet"]
     assert list(name_keys("GLUE diagnostic entailment")) == ["gluediagnosticentailment", "glue"]
     assert list(name_keys("KITTI VO")) == ["kittivo", "kitti"]
+    assert list(name_keys("USPS handwritten digits"))[:2] == ["uspshandwrittendigits", "usps"]
     assert list(name_keys("ImageNet video")) == ["imagenetvideo"]
     assert list(name_keys("CoNLL-2012 Shared Task English"))[:3] == ["conll2012sharedtaskenglish", "conll2012sharedtask",
                                                                       "conll2012"]
@@ -165,6 +166,10 @@ def test_a_year_and_round_thousands_are_also_tried_short():
     assert list(name_keys("trec2005")) == ["trec2005", "trec", "trec05"]
     assert list(name_keys("ImageNet-1000")) == ["imagenet1000", "imagenet1k", "imagenet"]
     assert list(name_keys("COCO 2017 test-dev"))[:3] == ["coco2017testdev", "coco2017", "coco"]  # the long forms first
+    # a two-digit year glued to a name, written out before the last resorts (dropping "PASCAL")
+    assert list(name_keys("PASCAL VOC12"))[:3] == ["pascalvoc12", "pascalvoc2012", "pascalvoc"]
+    assert list(name_keys("BUCC18")) == ["bucc18", "bucc2018", "bucc"]
+    assert list(name_keys("ModelNet40")) == ["modelnet40"]  # no year
 
 
 def test_a_name_with_its_abbreviation_in_place_is_tried_after_the_name(nlp):

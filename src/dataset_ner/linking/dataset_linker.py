@@ -37,7 +37,7 @@ _DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|segmentation|clas
                r"question\s+answering|benchmarks?|challenge|model|lexicon|English|Chinese|German|French|Spanish|"
                r"Japanese|Arabic|multilingual|entailment|sentiment|parsing|tagging|POS|tags?|dictionary|dependency|"
                r"constituency|translation|summari[sz]ation|NER|diagnostic|movie|reviews?|stereo|depth|odometry|VO|"
-               r"pose|face|(?:optical\s+)?flow|action|activity|pedestrian)")
+               r"pose|face|(?:optical\s+)?flow|action|activity|pedestrian|handwritten|digits?)")
 DESCRIPTORS = re.compile(rf"(?:\s+{_DESCRIPTOR}(?:\s+and\s+{_DESCRIPTOR})?)+$", re.IGNORECASE)
 # A named part or category of a dataset ("ShanghaiTech Part B", "ClueWeb09 category B", "KITTI 141
 # subset"); not a trailing "Part" ("Pascal VOC Part" is PASCAL-Part).
@@ -68,6 +68,9 @@ PLURAL = re.compile(r"\S\s+\S*[a-z]{2}[a-hj-rtv-z]s$")
 # eval92") and a two-digit year ("CoNLL'03").
 INNER_ABBREVIATION = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()]+)\)(?P<rest>.*)$")
 SHORT_YEAR = re.compile(r"\s*['’](\d\d)\b")
+# A two-digit year glued to the end of a name ("VOC12", "ILSVRC-12", "WMT14"): tried written out after
+# the name's other spellings, before its last resorts.
+GLUED_YEAR = re.compile(r"(?<=[A-Za-z])[_-]?((?:0\d|1\d|2[0-5]|9\d))$")
 YEAR = re.compile(r"(?:19|20)\d\d")
 WORD = re.compile(r"[A-Za-z]+")
 
@@ -142,7 +145,7 @@ def name_keys(name: str, short: str = "") -> Iterator[str]:
     starts = [name, written] + ([inner["long"] + inner["rest"], inner["short"] + inner["rest"]] if inner else [])
     starts += [short] if short else []
     other_spellings = [SHORT_FORMS.sub(shortened, start) for start in starts]  # "TREC 2005" → "TREC 05"
-    starts += other_spellings
+    starts += other_spellings + [GLUED_YEAR.sub(full_year, start) for start in starts]
     tried = set()
     for start in with_last_resorts(starts):
         if start in tried:
