@@ -161,6 +161,11 @@ def test_aliases_by_hand_add_keys_the_table_lacks_and_a_clash_names_its_line():
         build(ROWS, CODESOTA, [(5, "PTB", "squad")])
     with pytest.raises(ValueError, match="line 6: 'no-such-id' is no entry"):
         build(ROWS, CODESOTA, [(6, "Foo", "no-such-id")])
+    # a NIL line is a decision about its key: a linked name of that key contradicts it, "+" apart
+    nil = [(2, "Treebank", "NIL"), (3, "Treebank+", "penn-treebank")]
+    assert build(ROWS, CODESOTA, nil).index()["treebank"] == [("penn-treebank", "by_hand")]
+    with pytest.raises(ValueError, match="line 4: 'Treebank dataset' has the key of line 2, which is NIL"):
+        build(ROWS, CODESOTA, nil + [(4, "Treebank dataset", "penn-treebank")])
 
 
 def test_common_words_in_capitals_are_linked_only_so_written_and_travel_with_the_table(tmp_path):

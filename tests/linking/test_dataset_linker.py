@@ -135,6 +135,8 @@ def test_a_name_ending_in_plus_is_an_extension_linked_only_by_a_plus(nlp):
     text = "CoNLL, CoNLL++, Recipe1M, Recipe1M+, DailyDialog and DailyDialog++."
     names = ["CoNLL", "CoNLL++", "Recipe1M", "Recipe1M+", "DailyDialog", "DailyDialog++"]
     assert [e[1] for e in link(nlp, text, names)] == ["", "conll", "", "recipe1m-1", "dailydialog", "dailydialog-1"]
+    # the name ends in "+", not the mention: "dataset" is no part of the name
+    assert [e[1] for e in link(nlp, "The CK+ dataset and CK.", ["CK+ dataset", "CK"])] == ["ck", ""]
 
 
 def test_a_list_of_versions_is_not_shortened_and_english_and_plurals_go_last():

@@ -23,8 +23,8 @@ def is_common(word: str) -> bool:
 
 
 def read_by_hand(path: Path) -> List[Tuple[int, str, str]]:
-    """(line number, name, id) of the linked lines of the hand-linked names TSV (columns name, id,
-    note; id NIL: decided, not linked); SystemExit naming the file and line of a malformed one."""
+    """(line number, name, id) of the lines of the hand-linked names TSV (columns name, id, note; id
+    NIL: decided, not linked); SystemExit naming the file and line of a malformed one."""
     lines = path.read_text(encoding="utf8").splitlines()
     if not lines or lines[0].split("\t") != BY_HAND_COLUMNS:
         raise SystemExit(f"{path}: line 1: the header is not {'<tab>'.join(BY_HAND_COLUMNS)}")
@@ -33,8 +33,7 @@ def read_by_hand(path: Path) -> List[Tuple[int, str, str]]:
         fields = line.split("\t")
         if len(fields) != len(BY_HAND_COLUMNS) or not fields[0].strip() or not fields[1].strip():
             raise SystemExit(f"{path}: line {number}: expected a name, an id (or NIL) and a note")
-        if fields[1] != "NIL":
-            rows.append((number, fields[0], fields[1]))
+        rows.append((number, fields[0], fields[1]))
     return rows
 
 

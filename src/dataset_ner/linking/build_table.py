@@ -42,8 +42,9 @@ Rules, in order:
    4.0 and 5.0), names none of them: it is no alias.
 9. Aliases by hand (kind "by_hand"; `sources/aliases_by_hand.tsv`): names that the project's
    training texts use often and rules 1 to 8 do not link ("Microsoft COCO", "WT2"), each given its
-   entry by hand; added where its key is no key of the table yet. A line whose id is no entry, or
-   whose key the table has for another dataset, stops the build with its line number.
+   entry by hand or NIL; added where its key is no key of the table yet. A line whose id is no entry,
+   whose key the table has for another dataset, or whose key is that of a NIL line ("CNN dataset"
+   and "CNN", the network) stops the build with its line number.
 10. Common words in capitals: a key whose every alias is one word of letters with two capitals or more
    that is a common English word (`is_common`: "HARD", "REAL", "ANIMAL", "ReCoRD"; not "COCO" or
    "Places") is the table's `capitals_only`: the linker links a mention to it only where the mention
@@ -150,7 +151,7 @@ def merge_duplicates(table: AliasTable) -> AliasTable:
 
 def build(pwc_rows: List[dict], codesota_rows: List[dict], by_hand: List[Tuple[int, str, str]] = (),
           is_common: Optional[Callable[[str], bool]] = None) -> AliasTable:
-    """The alias table of both catalogues (rules 1 to 8), with `by_hand` (rule 9: (line, alias, id))
+    """The alias table of both catalogues (rules 1 to 8), with `by_hand` (rule 9: (line, alias, id or NIL))
     and, given `is_common` (whether a lower-case word is a common English word), its keys of rule 10."""
     names: Dict[str, set] = {}
     for row in pwc_rows:
@@ -187,19 +188,27 @@ def capitals_only(table: AliasTable, is_common: Callable[[str], bool]) -> Frozen
 
 def add_by_hand(table: AliasTable, by_hand: List[Tuple[int, str, str]]) -> AliasTable:
     """`table` with the aliases given by hand (rule 9) whose keys it lacks; ValueError naming the line
-    of an id that is no entry or of a key the table has for another dataset."""
+    of an id that is no entry, of a key the table has for another dataset, or of a linked name whose
+    key (and trailing "+", which the linker tells apart) is a NIL line's."""
     owners = defaultdict(set)
     for alias in table.aliases:
         owners[alias.key].add(alias.id)
+    nil = {(key_of(text), name_and_key(text)[0].endswith("+")): line for line, text, entry_id in by_hand
+           if entry_id == "NIL"}
     added = []
     for line, text, entry_id in by_hand:
         key = key_of(text)
+        if entry_id == "NIL":
+            continue
         if entry_id not in table.entries:
             raise ValueError(f"line {line}: {entry_id!r} is no entry of the catalogue")
         if not key:
             raise ValueError(f"line {line}: {text!r} has no key (no letter, or a platform's name)")
         if owners.get(key, {entry_id}) != {entry_id}:
             raise ValueError(f"line {line}: the table has {text!r} for {sorted(owners[key])}")
+        if (key, name_and_key(text)[0].endswith("+")) in nil:
+            raise ValueError(f"line {line}: {text!r} has the key of line {nil[key, name_and_key(text)[0].endswith('+')]},"
+                             " which is NIL")
         if key not in owners:
             added.append(Alias(key, text, "by_hand", entry_id))
     return table._replace(aliases=table.aliases + added)

@@ -158,6 +158,12 @@ def name_keys(name: str, short: str = "") -> Iterator[str]:
                 yield key
 
 
+def ends_in_plus(span: Span) -> bool:
+    """Whether the mention's name ends in "+" ("CK+ dataset", "CoNLL++"): an extension's name."""
+    name = span._.dataset_name if span._.dataset_name is not None else span.text
+    return name.rstrip().endswith("+")
+
+
 class DatasetLinker:
     """Links mentions by the keys of their names (`span._.dataset_name`, set by
     dataset_mention_names) to the alias table; a key of several datasets is resolved by a trailing
@@ -204,7 +210,7 @@ class DatasetLinker:
         if key is None:
             return []
         extensions = self.extensions.get(key)
-        if extensions and not span.text.rstrip().endswith("+"):
+        if extensions and not ends_in_plus(span):
             return [(entry_id, kind) for entry_id, kind in self.index[key] if entry_id not in extensions]
         return self.index[key]
 
@@ -220,7 +226,7 @@ class DatasetLinker:
         ids = [entry_id for entry_id, _kind in candidates]
         if len(ids) == 1:
             return ids[0]
-        plus = span.text.rstrip().endswith("+")  # "DailyDialog++" is not "DailyDialog"
+        plus = ends_in_plus(span)  # "DailyDialog++" is not "DailyDialog"
         years = set(YEAR.findall(span.text))
         entries = self.table.entries
         for chosen in ([i for i in ids if entries[i].name.endswith("+") == plus], [i for i in ids if i in linked],
