@@ -58,6 +58,12 @@ def test_a_size_alone_is_no_dataset():
     assert [d["name"] for d in paper_datasets(sizes + kept)] == ["ImageNet-5K", "ML-20M", "Recipe1M"]
 
 
+def test_one_lower_case_word_is_no_dataset_unless_the_catalogue_links_it():
+    words = [mention("lowercasing", 0.95), mention("conversational", 0.9), {**mention("minival", 0.9), "dataset_id": None}]
+    kept = [{**mention("cora", 0.9), "dataset_id": "cora"}, mention("enwik8", 0.9), mention("Cityscapes", 0.9)]
+    assert [d["name"] for d in paper_datasets(words + kept)] == ["Cityscapes", "cora", "enwik8"]
+
+
 def test_a_pipeline_without_confidence_keeps_every_dataset():
     listed = paper_datasets([mention("SQuAD", None), mention("SQuAD", None), mention("IMDb", None)], DatasetRule(0.99))
     assert listed == [{"name": "SQuAD", "key": "squad", "dataset_id": None, "mentions": 2, "confidence": None},

@@ -24,6 +24,7 @@ GLUED_DIGIT = re.compile(r"[^\W\d]\d$")
 # A run of six or more digits: a grant, report or project number ("IIS1763562", "No.:61702300"), not a
 # dataset's name.
 LONG_NUMBER = re.compile(r"\d{6,}")
+LOWER_WORD = re.compile(r"[a-z]+")  # a word, not a name
 # Split words (SPLIT_WORDS); a split phrase is one, maybe with a word after it ("test set", "training split").
 SPLIT_WORD = "(?:%s)" % "|".join(SPLIT_WORDS)
 SPLIT_PHRASE = rf"{SPLIT_WORD}(?:\s+(?:sets?|splits?|subsets?|portion|partition))?"
@@ -50,9 +51,14 @@ class DatasetRule(NamedTuple):
 
 
 def is_counted(mention: dict, rule: DatasetRule) -> bool:
-    """Whether a paper's list counts `mention`: not a long number or a size alone (SIZE_ONLY), and
-    (unless `rule.include_references`) neither in the reference list nor an author's name in a citation."""
-    if LONG_NUMBER.search(mention["name"]) or SIZE_ONLY.fullmatch(mention["name"]):
+    """Whether a paper's list counts `mention`: not a long number, a size alone (SIZE_ONLY) or one
+    lower-case word that the catalogue does not link ("lowercasing", "conversational"; "cora" linked
+    stays), and (unless `rule.include_references`) neither in the reference list nor an author's name
+    in a citation."""
+    name = mention["name"]
+    if LONG_NUMBER.search(name) or SIZE_ONLY.fullmatch(name):
+        return False
+    if LOWER_WORD.fullmatch(name) and not mention.get("dataset_id"):
         return False
     return rule.include_references or (mention.get("section") != REFERENCES and not mention.get("citation"))
 
