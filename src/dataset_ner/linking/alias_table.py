@@ -1,6 +1,7 @@
 """The alias table: the catalogue's datasets (`entries.tsv`) and the keys of their names
 (`aliases.tsv`), read and written as tab-separated files. Ships in the model wheel with the linker."""
 
+import re
 from pathlib import Path
 from typing import Dict, FrozenSet, List, NamedTuple, Tuple
 
@@ -11,6 +12,13 @@ CAPITALS_ONLY = "capitals_only.txt"  # keys of common words in capitals ("HARD")
 # How an alias names its dataset, strongest first: the catalogue's name, its full name, another listed
 # name, a name derived by build_table's rules 7 and 8 ("MS-COCO"), a name given by hand (rule 9).
 KINDS = ("name", "full_name", "variant", "derived", "by_hand")
+WORD = re.compile(r"[A-Za-z]+")
+
+
+def in_capitals(word: str) -> bool:
+    """Whether `word` has two capitals or more ("HARD", "ReCoRD"; not "Hard"): how the words of
+    `capitals_only` are written, and how a mention must write them to link to them."""
+    return sum(map(str.isupper, word)) >= 2
 
 
 class Entry(NamedTuple):

@@ -56,7 +56,7 @@ from collections import Counter, defaultdict
 from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Tuple
 
 from ..pipeline.mention_names import dataset_key, name_and_key
-from .alias_table import Alias, AliasTable, Entry, write_table
+from .alias_table import WORD, Alias, AliasTable, Entry, in_capitals, write_table
 
 LEADERBOARD = re.compile(
     r"[,()\[\]%=+<>→:]|->|\bto\b|-to-|\bvs\.?\b|\b(labels?|labeled|epochs?|sparsity|shots?|classes|steps?|"
@@ -64,7 +64,6 @@ LEADERBOARD = re.compile(
     re.IGNORECASE,
 )
 MAX_WORDS = 6
-CAPITALIZED_WORD = re.compile(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*")  # letters, two of them capitals or more
 # A version at the end of a name ("PASCAL VOC 2007", "FewRel 2.0", "Google Landmarks Dataset v2").
 VERSION = re.compile(r"[\s_-]*(?:v(?:ersion)?\s*\d+(?:\.\d+)*|(?:19|20)\d\d|\d+\.\d+)$", re.IGNORECASE)
 PLATFORMS = frozenset({"amazon", "twitter", "facebook", "google", "youtube", "flickr", "wikipedia", "reddit", "yelp",
@@ -183,7 +182,12 @@ def capitals_only(table: AliasTable, is_common: Callable[[str], bool]) -> Frozen
     for alias in table.aliases:
         spellings[alias.key].add(alias.alias)
     return frozenset(key for key, texts in spellings.items()
-                     if all(CAPITALIZED_WORD.fullmatch(text) and is_common(text.lower()) for text in texts))
+                     if all(WORD.fullmatch(text) and in_capitals(text) and is_common(text.lower()) for text in texts))
+
+
+def hand_key(text: str) -> Tuple[str, bool]:
+    """A name's key and whether the name ends in "+", which the linker tells apart ("CK" and "CK+")."""
+    return key_of(text), name_and_key(text)[0].endswith("+")
 
 
 def add_by_hand(table: AliasTable, by_hand: List[Tuple[int, str, str]]) -> AliasTable:
@@ -193,22 +197,20 @@ def add_by_hand(table: AliasTable, by_hand: List[Tuple[int, str, str]]) -> Alias
     owners = defaultdict(set)
     for alias in table.aliases:
         owners[alias.key].add(alias.id)
-    nil = {(key_of(text), name_and_key(text)[0].endswith("+")): line for line, text, entry_id in by_hand
-           if entry_id == "NIL"}
+    nil = {hand_key(text): line for line, text, entry_id in by_hand if entry_id == "NIL"}
     added = []
     for line, text, entry_id in by_hand:
-        key = key_of(text)
         if entry_id == "NIL":
             continue
+        key = key_of(text)
         if entry_id not in table.entries:
             raise ValueError(f"line {line}: {entry_id!r} is no entry of the catalogue")
         if not key:
             raise ValueError(f"line {line}: {text!r} has no key (no letter, or a platform's name)")
         if owners.get(key, {entry_id}) != {entry_id}:
             raise ValueError(f"line {line}: the table has {text!r} for {sorted(owners[key])}")
-        if (key, name_and_key(text)[0].endswith("+")) in nil:
-            raise ValueError(f"line {line}: {text!r} has the key of line {nil[key, name_and_key(text)[0].endswith('+')]},"
-                             " which is NIL")
+        if hand_key(text) in nil:
+            raise ValueError(f"line {line}: {text!r} has the key of line {nil[hand_key(text)]}, which is NIL")
         if key not in owners:
             added.append(Alias(key, text, "by_hand", entry_id))
     return table._replace(aliases=table.aliases + added)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ..pipeline.mention_names import BRACKETED, dataset_name, is_abbreviation, name_and_key
 from ..pipeline.vocabulary import SPAN_HEAD_NOUNS
-from .alias_table import AliasTable, read_table, write_table
+from .alias_table import WORD, AliasTable, in_capitals, read_table, write_table
 
 DATASET_LINKER = "dataset_linker"
 MAX_REMEMBERED = 100_000  # names whose key the linker remembers, forgotten all at once past this
@@ -72,7 +72,6 @@ SHORT_YEAR = re.compile(r"\s*['’](\d\d)\b")
 # the name's other spellings, before its last resorts.
 GLUED_YEAR = re.compile(r"(?<=[A-Za-z])[_-]?((?:0\d|1\d|2[0-5]|9\d))$")
 YEAR = re.compile(r"(?:19|20)\d\d")
-WORD = re.compile(r"[A-Za-z]+")
 
 for _attr in ("dataset_url", "dataset_full_name"):
     if not Span.has_extension(_attr):
@@ -177,7 +176,6 @@ class DatasetLinker:
 
     def set_table(self, table: AliasTable) -> None:
         self.table, self.index = table, table.index()
-        self.capitals_only = table.capitals_only
         # (name, abbreviated name) → the first of their keys the table knows (None: none)
         self.found: Dict[Tuple[str, str], Optional[str]] = {}
         # key → the ids it names only as an extension: the key of a name ending in "+" ("CoNLL++" and
@@ -195,7 +193,8 @@ class DatasetLinker:
     def candidates(self, span: Span) -> List[Tuple[str, str]]:
         """[(id, kind), ...] of the first of the span's keys that the table knows: the key
         dataset_mention_names gave it, else those of `name_keys`; without the entries the key names
-        only as an extension ("CoNLL++") unless the span ends in "+"."""
+        only as an extension ("CoNLL++") unless the mention's name ends in "+"; a key of the table's
+        capitals_only is skipped where the mention writes its word plainly (written_plain)."""
         key = span._.dataset_key
         if key not in self.index or self.written_plain(key, span.text):
             text = " ".join(span.text.split())
@@ -217,8 +216,8 @@ class DatasetLinker:
     def written_plain(self, key: str, text: str) -> bool:
         """Whether `text` writes `key`, a key of the table's capitals_only, as an ordinary word: with
         fewer than two capitals ("Hard", "real images" of "HARD", "REAL")."""
-        return key in self.capitals_only and any(word.lower() == key and sum(map(str.isupper, word)) < 2
-                                                 for word in WORD.findall(text))
+        return key in self.table.capitals_only and any(word.lower() == key and not in_capitals(word)
+                                                       for word in WORD.findall(text))
 
     def choose(self, span: Span, candidates: List[Tuple[str, str]], linked: set) -> str:
         """The id among `candidates` that a trailing "+" of the span, the document's other links, the
@@ -243,7 +242,8 @@ class DatasetLinker:
         split = [bool(NAMED_SPLIT.match(ent.text.strip())) for ent in ents]
         others = {entry_id for entry_id, is_split in zip(ids, split) if entry_id and not is_split}
         if len(others) == 1:  # the one dataset of the document takes its named splits, whatever their own links
-            ids = [next(iter(others)) if is_split else entry_id for entry_id, is_split in zip(ids, split)]
+            [only] = others
+            ids = [only if is_split else entry_id for entry_id, is_split in zip(ids, split)]
         for ent, entry_id in zip(ents, ids):
             if entry_id != ent.kb_id_:  # the tokens hold an entity's kb id: no new spans, no doc.ents to set
                 for token in ent:
