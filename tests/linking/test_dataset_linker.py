@@ -125,6 +125,15 @@ def test_a_part_of_a_dataset_is_looked_up_by_the_dataset_last():
         "englishpenntreebank", "penntreebank"]  # "English" dropped after "of the"
 
 
+def test_lower_case_words_before_a_name_are_dropped_as_a_last_resort(nlp):
+    assert list(name_keys("labeled RTE-5 test set"))[-3:] == ["rte5testset", "rte5", "rte"]
+    assert list(name_keys("data set of traditional summarization task in TAC 2010"))[-3:] == ["tac2010", "tac", "tac10"]
+    assert list(name_keys("real images")) == ["real", "realimage"]  # no capital or digit left: kept
+    text = "Trained on annotated dependency structures in CCGbank and the labeled RTE-5 test set."
+    assert [e[1] for e in link(nlp, text, ["annotated dependency structures in CCGbank",
+                                           "labeled RTE-5 test set"])] == ["ccgbank", "rte"]
+
+
 def test_words_around_a_name_in_a_real_pipeline(nlp):
     text = "On CIFAR-10 object recognition datasets, ShanghaiTech Part B and Reuters RCV1."
     assert [e[1] for e in link(nlp, text, ["CIFAR-10 object recognition datasets", "ShanghaiTech Part B",

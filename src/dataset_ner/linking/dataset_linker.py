@@ -61,6 +61,10 @@ ENGLISH = re.compile(r"^English\s+(?=\S)|(?<=\S)\s+English(?=\s+\S)")
 # The part of a dataset named before "of"/"from" ("English test data of the CoNLL-2012 shared task",
 # "Wall Street Journal portion of the Penn Treebank"), dropped as a last resort.
 PART_OF = re.compile(r"^.*?\S\s+(?:of|from)\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
+# Lower-case words before a name ("labeled RTE-5 test set", "annotated dependency structures in
+# CCGbank", "traditional summarization task in TAC 2010"), dropped as a last resort where a word with a
+# capital or digit is left.
+LEADING_WORDS = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=\S*[A-Z\d])")
 # A plural last word after another word ("Pascal Faces", "KTH Actions"), tried in the singular as a
 # last resort; not one word alone ("recipes", "Spaces": ordinary nouns), nor "-is", "-ss", "-us".
 PLURAL = re.compile(r"\S\s+\S*[a-z]{2}[a-hj-rtv-z]s$")
@@ -93,7 +97,7 @@ def singular(name: str) -> str:
     return name[:-1] if PLURAL.search(name) else name
 
 
-LAST_RESORTS = (*(partial(pattern.sub, "") for pattern in (SOURCES, ENGLISH, PART_OF)), singular)
+LAST_RESORTS = (*(partial(pattern.sub, "") for pattern in (SOURCES, ENGLISH, PART_OF, LEADING_WORDS)), singular)
 
 
 def with_last_resorts(forms: List[str], drops=LAST_RESORTS) -> Iterator[str]:
