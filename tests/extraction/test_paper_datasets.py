@@ -100,6 +100,15 @@ def test_split_words_after_a_name_count_under_the_name():
     assert [d["key"] for d in paper_datasets([mention("test set", 0.9)], DatasetRule(threshold=0.0))] == ["testset"]
 
 
+def test_lower_case_words_before_a_name_count_under_the_name():
+    """A case of the SciREX dev papers' lists: "word-level Penn Treebank" is the Penn Treebank."""
+    mentions = [mention("Penn Treebank", 0.9), mention("word-level Penn Treebank", 0.6),
+                mention("labeled RTE-5 test set", 0.8), mention("real images", 0.9)]
+    listed = paper_datasets(mentions, DatasetRule(threshold=0.0))
+    assert [(d["key"], d["mentions"], d["name"]) for d in listed] == [
+        ("penntreebank", 2, "Penn Treebank"), ("realimages", 1, "real images"), ("rte5", 1, "labeled RTE-5 test set")]
+
+
 def test_task_words_alone_or_after_a_catalogue_id_stay():
     alone = paper_datasets([mention("object detection", 0.9)], DatasetRule(threshold=0.0))
     assert [d["key"] for d in alone] == ["objectdetection"]

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Iterable, List, NamedTuple, Optional
 
-from ..pipeline.mention_names import name_and_key
+from ..pipeline.mention_names import LEADING_WORDS, name_and_key
 from ..pipeline.vocabulary import SPLIT_WORDS, TASK_WORDS
 from .sections import REFERENCES
 
@@ -84,13 +84,18 @@ def footnote_stem(key: str, names: Iterable[str], keys) -> Optional[str]:
 
 
 def list_key(mention: dict) -> str:
-    """The key a paper's list counts `mention` under: where its key is its name's and the name ends
-    in task or split words (TASK_OR_SPLIT_TAIL), the key of the name without them ("COCO object
-    detection task" counts as COCO, "MPII validation set" as MPII), so long as another word is left;
-    else its key (a catalogue id the report gave it stays)."""
+    """The key a paper's list counts `mention` under: where its key is its name's, the key of the
+    name without lower-case words before it (LEADING_WORDS: "word-level Penn Treebank" counts as Penn
+    Treebank) and, where it ends in task or split words (TASK_OR_SPLIT_TAIL), without them ("COCO
+    object detection task" counts as COCO, "MPII validation set" as MPII), so long as another word is
+    left; else its key (a catalogue id the report gave it stays)."""
     name, key = mention["name"], mention["key"]
+    if name_and_key(name)[1] != key:
+        return key
+    name = LEADING_WORDS.sub("", name)
+    key = name_and_key(name)[1]
     shorter = TASK_OR_SPLIT_TAIL.sub("", name)
-    if shorter == name or name_and_key(name)[1] != key:
+    if shorter == name:
         return key
     rest = TASK_OR_SPLIT_TAIL.sub("", " " + shorter)  # empty where the name is such words alone ("object detection")
     return name_and_key(shorter)[1] if any(ch.isalpha() for ch in rest) else key

@@ -10,7 +10,7 @@ from typing import Dict, Iterator, List, Optional, Tuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..pipeline.mention_names import BRACKETED, dataset_name, is_abbreviation, name_and_key
+from ..pipeline.mention_names import BRACKETED, LEADING_WORDS, dataset_name, is_abbreviation, name_and_key
 from ..pipeline.vocabulary import SPAN_HEAD_NOUNS
 from .alias_table import WORD, AliasTable, in_capitals, read_table, write_table
 
@@ -61,10 +61,6 @@ ENGLISH = re.compile(r"^English\s+(?=\S)|(?<=\S)\s+English(?=\s+\S)")
 # The part of a dataset named before "of"/"from" ("English test data of the CoNLL-2012 shared task",
 # "Wall Street Journal portion of the Penn Treebank"), dropped as a last resort.
 PART_OF = re.compile(r"^.*?\S\s+(?:of|from)\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
-# Lower-case words before a name ("labeled RTE-5 test set", "annotated dependency structures in
-# CCGbank", "traditional summarization task in TAC 2010"), dropped as a last resort where a word with a
-# capital or digit is left.
-LEADING_WORDS = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=\S*[A-Z\d])")
 # A plural last word after another word ("Pascal Faces", "KTH Actions"), tried in the singular as a
 # last resort; not one word alone ("recipes", "Spaces": ordinary nouns), nor "-is", "-ss", "-us".
 PLURAL = re.compile(r"\S\s+\S*[a-z]{2}[a-hj-rtv-z]s$")
@@ -97,6 +93,8 @@ def singular(name: str) -> str:
     return name[:-1] if PLURAL.search(name) else name
 
 
+# Dropped or changed where nothing else is known, in this order: a leading source, "English", the part
+# before "of", lower-case words before the name (LEADING_WORDS), a plural.
 LAST_RESORTS = (*(partial(pattern.sub, "") for pattern in (SOURCES, ENGLISH, PART_OF, LEADING_WORDS)), singular)
 
 

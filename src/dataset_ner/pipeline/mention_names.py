@@ -19,6 +19,10 @@ FOOTNOTE_DIGITS = re.compile(r"\d{1,2}$")
 CITATION_MARK = re.compile(r"\s*\[[^\[\]]*\]")
 # A name followed by a bracketed short form: "Penn Treebank (PTB)", "20 Newsgroups (20NG) dataset".
 BRACKETED = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()\s]+)\)(?P<rest>.*)$")
+# Lower-case words before a name that has a word with a capital or digit ("labeled RTE-5 test set",
+# "word-level Penn Treebank", "traditional summarization task in TAC 2010"): not part of the name, but
+# kept by dataset_name, which cannot tell them from a name's own first words in every case.
+LEADING_WORDS = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=\S*[A-Z\d])")
 
 
 def is_abbreviation(short: str, long: str) -> bool:
