@@ -109,6 +109,21 @@ def test_lower_case_words_before_a_name_count_under_the_name():
         ("penntreebank", 2, "Penn Treebank"), ("realimages", 1, "real images"), ("rte5", 1, "labeled RTE-5 test set")]
 
 
+def test_a_long_form_linked_to_the_dataset_of_its_abbreviation_counts_under_the_abbreviation():
+    """Cases of the SciREX dev papers' lists: one dataset named in full and short is listed once."""
+    def linked(name, confidence, entry_id):
+        return {**mention(name, confidence), "dataset_id": entry_id}
+
+    mentions = [linked("IJB-A", 0.9, "ijb-a"), linked("IARPA Janus Benchmark A", 0.5, "ijb-a"),
+                linked("ITOP", 0.9, "itop"), linked("ITOP front-view", 0.9, "itop"),
+                mention("SVHN", 0.9), linked("Street View House Numbers", 0.9, "svhn")]
+    listed = paper_datasets(mentions, DatasetRule(threshold=0.0, catalogue_evidence=0.0))
+    assert [(d["key"], d["mentions"], d["dataset_id"]) for d in listed] == [
+        ("ijba", 2, "ijb-a"), ("itop", 1, "itop"), ("itopfrontview", 1, "itop"), ("streetviewhousenumbers", 1, "svhn"),
+        ("svhn", 1, None)]  # a part, and a name the catalogue did not link, stay apart
+    assert listed[0]["confidence"] == 0.95
+
+
 def test_task_words_alone_or_after_a_catalogue_id_stay():
     alone = paper_datasets([mention("object detection", 0.9)], DatasetRule(threshold=0.0))
     assert [d["key"] for d in alone] == ["objectdetection"]

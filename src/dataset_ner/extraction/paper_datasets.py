@@ -4,9 +4,9 @@ threshold; mentions in the reference list left out unless asked."""
 
 import re
 from collections import Counter
-from typing import Iterable, List, NamedTuple, Optional
+from typing import Dict, Iterable, List, NamedTuple, Optional
 
-from ..pipeline.mention_names import LEADING_WORDS, name_and_key
+from ..pipeline.mention_names import LEADING_WORDS, is_abbreviation, name_and_key
 from ..pipeline.vocabulary import SPLIT_WORDS, TASK_WORDS
 from .sections import REFERENCES
 
@@ -106,13 +106,29 @@ def most_frequent(counts: Counter):
     return min(counts.items(), key=lambda item: (-item[1], item[0]))[0] if counts else None
 
 
+def long_form_of(key: str, names: Dict[str, Counter], same_id: List[str]) -> Optional[str]:
+    """The key among `same_id` (other keys linked to the catalogue dataset `key` is linked to) whose
+    name abbreviates `key`'s without beginning it, else None: `key` names it in full ("IARPA Janus
+    Benchmark A" of "IJB-A", "Street View House Numbers" of "SVHN"; not "ITOP front-view" of "ITOP",
+    a part). `names`: key → Counter of its names."""
+    name = most_frequent(names[key])
+    for other in same_id:
+        if other == key or other not in names:  # merged already
+            continue
+        short = most_frequent(names[other])
+        if is_abbreviation(short, name) and not name.casefold().startswith(short.casefold()):
+            return other
+    return None
+
+
 def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) -> List[dict]:
     """{"name", "key", "dataset_id", "mentions", "confidence"} per key (list_key: task and split
     words after a name dropped) among the mentions counted (is_counted): the most frequent name and
     catalogue id (ties: the first in sort order; null where no mention is linked), the number of
     mentions, their noisy-or confidence with `rule.catalogue_evidence` added where one is linked
     (rounded to 4 places; null for a pipeline without confidence, whose datasets are all kept). A key
-    that is another of the paper's keys with a footnote mark (FOOTNOTE_MARK) counts under that key.
+    that is another of the paper's keys with a footnote mark (FOOTNOTE_MARK) counts under that key,
+    and so does then the long form of another key linked to the same dataset (long_form_of).
     Datasets below `rule.threshold` are left out; the rest come by mentions, then key."""
     names, ids, confidences = {}, {}, {}
     for mention in mentions:
@@ -122,12 +138,23 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
         names.setdefault(key, Counter())[mention["name"]] += 1
         ids.setdefault(key, Counter()).update(filter(None, [mention.get("dataset_id")]))
         confidences.setdefault(key, []).append(mention.get("confidence"))
+    def merge(key, into):
+        confidences[into] += confidences.pop(key)
+        names[into].update(names.pop(key))
+        ids[into].update(ids.pop(key))
+
     for key in list(names):
         stem = footnote_stem(key, names[key], names)
         if stem:
-            confidences[stem] += confidences.pop(key)
-            names[stem].update(names.pop(key))
-            ids[stem].update(ids.pop(key))
+            merge(key, stem)
+    keys_of = {}  # catalogue id → the keys linked to it
+    for key in names:
+        keys_of.setdefault(most_frequent(ids[key]), []).append(key)
+    for key in list(names):
+        entry_id = most_frequent(ids[key])
+        short = long_form_of(key, names, keys_of[entry_id]) if entry_id is not None else None
+        if short:
+            merge(key, short)
     datasets = []
     for key, counts in names.items():
         dataset_id = most_frequent(ids[key])
