@@ -1,4 +1,4 @@
-from dataset_ner.evaluation.model_card import MODES, full_table, rounded, shipped_table
+from dataset_ner.evaluation.model_card import MODES, full_table, linking_table, rounded, shipped_table
 
 
 def row(f1):
@@ -44,3 +44,12 @@ def test_the_papers_table_has_a_row_per_pipeline_and_gold_set_with_test_papers(t
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         "| sm | scirex | 44 | 0.5 | 0.6 | 0.800 | 0.600 | 0.686 |",
         "| sm | papers | 6 | 0.5 | – | 0.800 | 0.600 | 0.686 |"]
+
+
+def test_the_linking_table_gives_link_precision_with_its_counts():
+    row = {"mentions": 1085, "linkable": 575, "links": 535, "precision": 508 / 535, "recall": 0.883,
+           "nil_unlinked": 0.957, "ids_per_dataset": 1.01}
+    table = linking_table({"all": row, "tdmsci": {**row, "links": 0, "precision": None}})
+    assert table.splitlines()[-2:] == [
+        "| tdmsci | 1085 | 575 | – | 0.883 | 0.957 | 1.010 |",
+        "| all | 1085 | 575 | 0.950 (508 of 535) | 0.883 | 0.957 | 1.010 |"]
