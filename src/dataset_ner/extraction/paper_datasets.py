@@ -138,6 +138,7 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
         names.setdefault(key, Counter())[mention["name"]] += 1
         ids.setdefault(key, Counter()).update(filter(None, [mention.get("dataset_id")]))
         confidences.setdefault(key, []).append(mention.get("confidence"))
+
     def merge(key, into):
         confidences[into] += confidences.pop(key)
         names[into].update(names.pop(key))
