@@ -92,8 +92,9 @@ def list_key(mention: dict) -> str:
     name, key = mention["name"], mention["key"]
     if name_and_key(name)[1] != key:
         return key
-    name = LEADING_WORDS.sub("", name)
-    key = name_and_key(name)[1]
+    stripped = LEADING_WORDS.sub("", name)
+    if stripped != name:
+        name, key = stripped, name_and_key(stripped)[1]
     shorter = TASK_OR_SPLIT_TAIL.sub("", name)
     if shorter == name:
         return key
@@ -148,11 +149,11 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
         stem = footnote_stem(key, names[key], names)
         if stem:
             merge(key, stem)
+    linked_to = {key: most_frequent(counts) for key, counts in ids.items()}  # a merge keeps the id of both keys
     keys_of = {}  # catalogue id → the keys linked to it
-    for key in names:
-        keys_of.setdefault(most_frequent(ids[key]), []).append(key)
-    for key in list(names):
-        entry_id = most_frequent(ids[key])
+    for key, entry_id in linked_to.items():
+        keys_of.setdefault(entry_id, []).append(key)
+    for key, entry_id in linked_to.items():
         short = long_form_of(key, names, keys_of[entry_id]) if entry_id is not None else None
         if short:
             merge(key, short)
