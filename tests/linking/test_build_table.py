@@ -181,3 +181,15 @@ def test_common_words_in_capitals_are_linked_only_so_written_and_travel_with_the
     (tmp_path / "capitals_only.txt").write_text("hard\nnosuchkey\n")
     with pytest.raises(ValueError, match="capitals_only.txt: keys not in aliases.tsv: \\['nosuchkey'\\]"):
         read_table(tmp_path)
+
+
+def test_two_character_keys_are_no_aliases_unless_they_end_in_plus_or_come_by_hand():
+    rows = ROWS + [pwc("ap", "AP", ["AP", "Adversarial Paraphrase"], "Adversarial Paraphrase"),
+                   pwc("ck", "CK+", ["CK+"], "Extended Cohn-Kanade dataset"),
+                   pwc("universal-dependencies", "Universal Dependencies", ["UD"])]
+    index = build(rows, CODESOTA, [(2, "UD", "universal-dependencies")]).index()
+    assert "ap" not in index  # the Associated Press collection, average precision, ...
+    assert index["adversarialparaphrase"] == [("ap", "full_name")]  # its full name stays
+    assert index["ck"] == [("ck", "name")]
+    assert index["ud"] == [("universal-dependencies", "by_hand")]
+    assert "ud" not in build(rows, CODESOTA).index()

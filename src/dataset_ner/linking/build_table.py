@@ -48,7 +48,11 @@ Rules, in order:
 10. Common words in capitals: a key whose every alias is one word of letters with two capitals or more
    that is a common English word (`is_common`: "HARD", "REAL", "ANIMAL", "ReCoRD"; not "COCO" or
    "Places") is the table's `capitals_only`: the linker links a mention to it only where the mention
-   writes the word so ("DROP", not "Drop" or "real images")."""
+   writes the word so ("DROP", not "Drop" or "real images").
+11. Two-character keys: an alias whose key has two characters or fewer ("AP", "CS", "MR", "C4"), unless
+   it ends in "+" ("CK+") or is given by hand ("VG", "UD", "MR"), is no alias. Such an abbreviation names
+   many things: in the project's training texts "AP" is the Associated Press collection of TREC (not
+   Adversarial Paraphrase) and "CS" computer science or cross-subject (not Chinese Simile)."""
 
 import re
 from pathlib import Path
@@ -64,6 +68,7 @@ LEADERBOARD = re.compile(
     re.IGNORECASE,
 )
 MAX_WORDS = 6
+MAX_SHORT_KEY = 2  # keys of this many characters or fewer are no aliases (rule 11)
 # A version at the end of a name ("PASCAL VOC 2007", "FewRel 2.0", "Google Landmarks Dataset v2").
 VERSION = re.compile(r"[\s_-]*(?:v(?:ersion)?\s*\d+(?:\.\d+)*|(?:19|20)\d\d|\d+\.\d+)$", re.IGNORECASE)
 PLATFORMS = frozenset({"amazon", "twitter", "facebook", "google", "youtube", "flickr", "wikipedia", "reddit", "yelp",
@@ -150,7 +155,7 @@ def merge_duplicates(table: AliasTable) -> AliasTable:
 
 def build(pwc_rows: List[dict], codesota_rows: List[dict], by_hand: List[Tuple[int, str, str]] = (),
           is_common: Optional[Callable[[str], bool]] = None) -> AliasTable:
-    """The alias table of both catalogues (rules 1 to 8), with `by_hand` (rule 9: (line, alias, id or NIL))
+    """The alias table of both catalogues (rules 1 to 8 and 11), with `by_hand` (rule 9: (line, alias, id or NIL))
     and, given `is_common` (whether a lower-case word is a common English word), its keys of rule 10."""
     names: Dict[str, set] = {}
     for row in pwc_rows:
@@ -172,8 +177,14 @@ def build(pwc_rows: List[dict], codesota_rows: List[dict], by_hand: List[Tuple[i
                       clean(row["paperUrl"] or row["downloadUrl"]), clean(row["year"]), "codesota")
         entries[entry.id] = entry
         aliases += [Alias(key_of(text), text, kind, entry.id) for kind, text in own]
-    table = add_by_hand(add_versions(add_derived(merge_duplicates(AliasTable(entries, aliases)))), by_hand)
+    table = add_by_hand(drop_short(add_versions(add_derived(merge_duplicates(AliasTable(entries, aliases))))), by_hand)
     return table._replace(capitals_only=capitals_only(table, is_common)) if is_common else table
+
+
+def drop_short(table: AliasTable) -> AliasTable:
+    """`table` without the aliases whose keys have two characters or fewer, but for those ending in "+" (rule 11)."""
+    return table._replace(aliases=[alias for alias in table.aliases
+                                   if len(alias.key) > MAX_SHORT_KEY or alias.alias.rstrip().endswith("+")])
 
 
 def capitals_only(table: AliasTable, is_common: Callable[[str], bool]) -> FrozenSet[str]:
