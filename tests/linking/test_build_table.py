@@ -119,6 +119,7 @@ def test_the_committed_table_and_its_notice():
         assert index[key] == [(entry_id, index[key][0][1])], key
     assert "arxiv" not in index  # the preprint server, not the citation graph Papers with Code names "arXiv"
     assert {"hard", "real", "animal", "drop"} <= table.capitals_only and "coco" not in table.capitals_only  # rule 10
+    assert {"art", "and", "places", "wine"} <= table.common_words and not table.common_words & table.capitals_only  # rule 12
     assert "CC BY-SA 4.0" in table.notice and "CC BY 4.0" in table.notice
 
 
@@ -174,10 +175,12 @@ def test_common_words_in_capitals_are_linked_only_so_written_and_travel_with_the
     table = build(rows, CODESOTA, is_common={"hard", "record", "places", "mind", "squad"}.__contains__)
     # not "places" (title case), "mind" (also written "Mind"), "coco" (no common word)
     assert table.capitals_only == {"hard", "record", "squad"}
-    assert build(rows, CODESOTA).capitals_only == frozenset()  # no word list, no such keys
+    assert table.common_words == {"places", "mind"}  # rule 12: common words not only in capitals
+    assert build(rows, CODESOTA).capitals_only == build(rows, CODESOTA).common_words == frozenset()  # no word list
     write_table(tmp_path, table)
     assert (tmp_path / "capitals_only.txt").read_text() == "hard\nrecord\nsquad\n"
     assert read_table(tmp_path).capitals_only == {"hard", "record", "squad"}
+    assert read_table(tmp_path).common_words == {"places", "mind"}
     (tmp_path / "capitals_only.txt").write_text("hard\nnosuchkey\n")
     with pytest.raises(ValueError, match="capitals_only.txt: keys not in aliases.tsv: \\['nosuchkey'\\]"):
         read_table(tmp_path)

@@ -198,3 +198,16 @@ def test_a_common_word_in_capitals_links_only_a_mention_in_capitals(nlp):
     assert [e[1] for e in link(nlp, "On the Animal dataset.", ["Animal dataset"])] == [""]
     assert [e[1] for e in link(nlp, "On DROP and Drop.", ["DROP", "Drop"])] == ["drop", ""]
     assert [e[1] for e in link(nlp, "On Coco and SQUAD.", ["Coco", "SQUAD"])] == ["coco", "squad"]  # no common words
+
+
+def test_another_common_word_links_only_a_mention_that_writes_it_with_a_capital(nlp):
+    """"Places" and "Wine" are datasets; "art images", "frames" and the "and" of "English and French"
+    are words (the ART, Frames and AND datasets of Papers with Code)."""
+    names = ["Places", "places database", "art images", "frames", "English and French", "Wine dataset"]
+    text = "Places, places database, art images, frames, English and French, Wine dataset."
+    assert [e[1] for e in link(nlp, text, names)] == ["places", "", "", "", "", "wine"]
+
+
+def test_a_piece_of_a_word_cut_at_a_line_end_is_not_linked(nlp):
+    """PDF text cuts words at line ends: "analy-sis", "pre-vent", "mod- els"."""
+    assert [e[1] for e in link(nlp, "analy -sis and mod- els on MNIST.", ["-sis", "mod-", "MNIST"])] == ["", "", "mnist"]

@@ -40,7 +40,7 @@ def read_by_hand(path: Path) -> List[Tuple[int, str, str]]:
 def main(
     pwc: Path = typer.Argument(..., exists=True, help="pwc_datasets.jsonl.gz (Papers with Code, CC BY-SA 4.0)"),
     codesota: Path = typer.Argument(..., exists=True, help="codesota_datasets.json.gz (CodeSOTA, CC BY 4.0)"),
-    output: Path = typer.Argument(..., help="Folder for entries.tsv, aliases.tsv and capitals_only.txt"),
+    output: Path = typer.Argument(..., help="Folder for entries.tsv, aliases.tsv, capitals_only.txt and common_words.txt"),
     by_hand: Path = typer.Option(None, exists=True, help="Names linked by hand (aliases_by_hand.tsv: name, id, note)"),
 ):
     """Write the alias table of both catalogues (and the names linked by hand) into OUTPUT."""
@@ -54,7 +54,7 @@ def main(
     ambiguous = sum(len(ids) > 1 for ids in index.values())
     typer.echo(f"{output}: {len(table.entries)} datasets, {len(set(table.aliases))} aliases, "
                f"{len(index)} keys, {ambiguous} of them naming more than one dataset, "
-               f"{len(table.capitals_only)} linked only in capitals")
+               f"{len(table.capitals_only)} linked only in capitals, {len(table.common_words)} only with a capital")
 
 
 if __name__ == "__main__":

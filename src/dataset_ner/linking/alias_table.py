@@ -9,6 +9,7 @@ ENTRIES = "entries.tsv"
 ALIASES = "aliases.tsv"
 NOTICE = "NOTICE.md"  # the catalogues' credits and licenses, which travel with the table
 CAPITALS_ONLY = "capitals_only.txt"  # keys of common words in capitals ("HARD"), one a line (build_table rule 10)
+COMMON_WORDS = "common_words.txt"  # keys of one common word not only in capitals ("art", "places"), one a line (rule 12)
 # How an alias names its dataset, strongest first: the catalogue's name, its full name, another listed
 # name, a name derived by build_table's rules 7 and 8 ("MS-COCO"), a name given by hand (rule 9).
 KINDS = ("name", "full_name", "variant", "derived", "by_hand")
@@ -42,13 +43,15 @@ class Alias(NamedTuple):
 
 
 class AliasTable(NamedTuple):
-    """The entries, their aliases, the catalogues' notice, and the keys that a mention links to only
-    where it writes them with two capitals or more (`capitals_only`: "HARD", not "Hard")."""
+    """The entries, their aliases, the catalogues' notice, the keys that a mention links to only
+    where it writes them with two capitals or more (`capitals_only`: "HARD", not "Hard"), and those
+    it links to only where it writes them with a capital (`common_words`: "Places", not "places")."""
 
     entries: Dict[str, Entry]
     aliases: List[Alias]
     notice: str = ""
     capitals_only: FrozenSet[str] = frozenset()
+    common_words: FrozenSet[str] = frozenset()
 
     def index(self) -> Dict[str, List[Tuple[str, str]]]:
         """key → [(id, kind), ...]: each id of the key once, with its strongest kind."""
@@ -75,22 +78,29 @@ def write_rows(path: Path, row_type, rows: list) -> None:
     path.write_text("".join(f"{line}\n" for line in lines), encoding="utf8")
 
 
+def read_keys(path: Path, aliases: List[Alias]) -> FrozenSet[str]:
+    """The keys listed in `path`, one a line (none where there is no such file); ValueError for a key
+    that no alias has."""
+    if not path.is_file():
+        return frozenset()
+    keys = frozenset(path.read_text(encoding="utf8").split())
+    unknown = sorted(keys - {alias.key for alias in aliases})
+    if unknown:
+        raise ValueError(f"{path}: keys not in {ALIASES}: {unknown[:5]}")
+    return keys
+
+
 def read_table(folder: Path) -> AliasTable:
-    """The table in `folder` (entries.tsv, aliases.tsv, and NOTICE.md and capitals_only.txt where
-    there are)."""
+    """The table in `folder` (entries.tsv, aliases.tsv, and NOTICE.md, capitals_only.txt and
+    common_words.txt where there are)."""
     entries = {entry.id: entry for entry in read_rows(folder / ENTRIES, Entry)}
     aliases = read_rows(folder / ALIASES, Alias)
     unknown = sorted({alias.id for alias in aliases} - entries.keys())
     if unknown:
         raise ValueError(f"{folder / ALIASES}: aliases of ids not in {ENTRIES}: {unknown[:5]}")
     notice = (folder / NOTICE).read_text(encoding="utf8") if (folder / NOTICE).is_file() else ""
-    capitals_only = frozenset()
-    if (folder / CAPITALS_ONLY).is_file():
-        capitals_only = frozenset((folder / CAPITALS_ONLY).read_text(encoding="utf8").split())
-        unknown = sorted(capitals_only - {alias.key for alias in aliases})
-        if unknown:
-            raise ValueError(f"{folder / CAPITALS_ONLY}: keys not in {ALIASES}: {unknown[:5]}")
-    return AliasTable(entries, aliases, notice, capitals_only)
+    return AliasTable(entries, aliases, notice, read_keys(folder / CAPITALS_ONLY, aliases),
+                      read_keys(folder / COMMON_WORDS, aliases))
 
 
 def write_table(folder: Path, table: AliasTable) -> None:
@@ -99,5 +109,6 @@ def write_table(folder: Path, table: AliasTable) -> None:
     write_rows(folder / ALIASES, Alias, sorted(set(table.aliases)))
     if table.notice:
         (folder / NOTICE).write_text(table.notice, encoding="utf8")
-    if table.capitals_only:
-        (folder / CAPITALS_ONLY).write_text("".join(f"{key}\n" for key in sorted(table.capitals_only)), encoding="utf8")
+    for name, keys in ((CAPITALS_ONLY, table.capitals_only), (COMMON_WORDS, table.common_words)):
+        if keys:
+            (folder / name).write_text("".join(f"{key}\n" for key in sorted(keys)), encoding="utf8")

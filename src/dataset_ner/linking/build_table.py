@@ -52,7 +52,11 @@ Rules, in order:
 11. Two-character keys: an alias whose key has two characters or fewer ("AP", "CS", "MR", "C4"), unless
    it ends in "+" ("CK+") or is given by hand ("VG", "UD", "MR"), is no alias. Such an abbreviation names
    many things: in the project's training texts "AP" is the Associated Press collection of TREC (not
-   Adversarial Paraphrase) and "CS" computer science or cross-subject (not Chinese Simile)."""
+   Adversarial Paraphrase) and "CS" computer science or cross-subject (not Chinese Simile).
+12. Other common words: a key of one common English word (as in rule 10) that is not in capitals_only
+   ("art" of the ART Dataset, "places" of Places, "and" of the AND Dataset) is the table's
+   `common_words`: the linker links a mention to it only where the mention writes the word with a
+   capital ("Places", not "places database", "art images" or "English and French")."""
 
 import re
 from pathlib import Path
@@ -156,7 +160,7 @@ def merge_duplicates(table: AliasTable) -> AliasTable:
 def build(pwc_rows: List[dict], codesota_rows: List[dict], by_hand: List[Tuple[int, str, str]] = (),
           is_common: Optional[Callable[[str], bool]] = None) -> AliasTable:
     """The alias table of both catalogues (rules 1 to 8 and 11), with `by_hand` (rule 9: (line, alias, id or NIL))
-    and, given `is_common` (whether a lower-case word is a common English word), its keys of rule 10."""
+    and, given `is_common` (whether a lower-case word is a common English word), its keys of rules 10 and 12."""
     names: Dict[str, set] = {}
     for row in pwc_rows:
         for text in (row["name"], row["full_name"]):
@@ -178,13 +182,21 @@ def build(pwc_rows: List[dict], codesota_rows: List[dict], by_hand: List[Tuple[i
         entries[entry.id] = entry
         aliases += [Alias(key_of(text), text, kind, entry.id) for kind, text in own]
     table = add_by_hand(drop_short(add_versions(add_derived(merge_duplicates(AliasTable(entries, aliases))))), by_hand)
-    return table._replace(capitals_only=capitals_only(table, is_common)) if is_common else table
+    if not is_common:
+        return table
+    in_capitals_only = capitals_only(table, is_common)
+    return table._replace(capitals_only=in_capitals_only, common_words=common_words(table, is_common) - in_capitals_only)
 
 
 def drop_short(table: AliasTable) -> AliasTable:
     """`table` without the aliases whose keys have two characters or fewer, but for those ending in "+" (rule 11)."""
     return table._replace(aliases=[alias for alias in table.aliases
                                    if len(alias.key) > MAX_SHORT_KEY or alias.alias.rstrip().endswith("+")])
+
+
+def common_words(table: AliasTable, is_common: Callable[[str], bool]) -> FrozenSet[str]:
+    """The keys that are one common word of letters (rule 12, less those of rule 10)."""
+    return frozenset(alias.key for alias in table.aliases if alias.key.isalpha() and alias.key.isascii() and is_common(alias.key))
 
 
 def capitals_only(table: AliasTable, is_common: Callable[[str], bool]) -> FrozenSet[str]:

@@ -169,7 +169,8 @@ class DatasetLinker:
     """Links mentions by the keys of their names (`span._.dataset_name`, set by
     dataset_mention_names) to the alias table; a key of several datasets is resolved by a trailing
     "+", then the document's other links, then the mention's year, then the one dataset it is the
-    name of. A key of the table's capitals_only links only a mention that writes it in capitals."""
+    name of. A key of the table's capitals_only links only a mention that writes it in capitals, one
+    of its common_words only a mention that writes it with a capital."""
 
     def __init__(self, name: str, table: Optional[str] = None):
         self.name = name
@@ -188,7 +189,7 @@ class DatasetLinker:
                 self.extensions.setdefault(name_and_key(entry.name)[1], set()).add(entry.id)
 
     def initialize(self, get_examples=None, *, nlp=None, table: Optional[str] = None) -> None:
-        """Load the alias table from the folder `table` (entries.tsv, aliases.tsv, capitals_only.txt)."""
+        """Load the alias table from the folder `table` (entries.tsv, aliases.tsv, capitals_only.txt, common_words.txt)."""
         if table:
             self.set_table(read_table(Path(table)))
 
@@ -196,7 +197,10 @@ class DatasetLinker:
         """[(id, kind), ...] of the first of the span's keys that the table knows: the key
         dataset_mention_names gave it, else those of `name_keys`; without the entries the key names
         only as an extension ("CoNLL++") unless the mention's name ends in "+"; a key of the table's
-        capitals_only is skipped where the mention writes its word plainly (written_plain)."""
+        capitals_only or common_words is skipped where the mention writes its word plainly
+        (written_plain); none for a mention that begins or ends with a hyphen, a piece of a word."""
+        if span.text.strip().startswith("-") or span.text.strip().endswith("-"):
+            return []  # a piece of a word cut at a line end ("-sis" of "analy-sis", "mod-")
         key = span._.dataset_key
         if key not in self.index or self.written_plain(key, span.text):
             text = " ".join(span.text.split())
@@ -216,10 +220,12 @@ class DatasetLinker:
         return self.index[key]
 
     def written_plain(self, key: str, text: str) -> bool:
-        """Whether `text` writes `key`, a key of the table's capitals_only, as an ordinary word: with
-        fewer than two capitals ("Hard", "real images" of "HARD", "REAL")."""
-        return key in self.table.capitals_only and any(word.lower() == key and not in_capitals(word)
-                                                       for word in WORD.findall(text))
+        """Whether `text` writes `key` as an ordinary word: a key of the table's capitals_only with
+        fewer than two capitals ("Hard", "real images" of "HARD", "REAL"), one of its common_words
+        without a capital ("places database", "art images" of "Places", "ART Dataset")."""
+        if key in self.table.capitals_only:
+            return any(word.lower() == key and not in_capitals(word) for word in WORD.findall(text))
+        return key in self.table.common_words and any(word == key for word in WORD.findall(text))
 
     def choose(self, span: Span, candidates: List[Tuple[str, str]], linked: set) -> str:
         """The id among `candidates` that a trailing "+" of the span, the document's other links, the
@@ -265,7 +271,7 @@ class DatasetLinker:
 
 
 def dataset_linker(nlp: Language, name: str, table: Optional[str]) -> DatasetLinker:
-    """`table`: a folder with entries.tsv and aliases.tsv (and capitals_only.txt) that replaces the
+    """`table`: a folder with entries.tsv and aliases.tsv (and capitals_only.txt, common_words.txt) that replaces the
     one saved with the pipeline (null: the saved one)."""
     return DatasetLinker(name, table)
 
