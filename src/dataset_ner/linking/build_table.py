@@ -195,7 +195,7 @@ def drop_short(table: AliasTable) -> AliasTable:
 
 
 def common_words(table: AliasTable, is_common: Callable[[str], bool]) -> FrozenSet[str]:
-    """The keys that are one common word of letters (rule 12, less those of rule 10)."""
+    """The keys that are one common word of ASCII letters (rule 12; `build` leaves out those of rule 10)."""
     return frozenset(alias.key for alias in table.aliases if alias.key.isalpha() and alias.key.isascii() and is_common(alias.key))
 
 
