@@ -158,8 +158,11 @@ def test_aliases_by_hand_add_keys_the_table_lacks_and_a_clash_names_its_line():
     index = build(ROWS, CODESOTA, by_hand).index()
     assert index["microsoftpenntreebank"] == [("penn-treebank", "by_hand")]
     assert index["ptb"] == [("penn-treebank", "variant")]  # already known: nothing added
-    with pytest.raises(ValueError, match="line 5: the table has 'PTB' for"):
-        build(ROWS, CODESOTA, [(5, "PTB", "squad")])
+    with pytest.raises(ValueError, match="line 5: the table has 'Penn Treebank' for"):
+        build(ROWS, CODESOTA, [(5, "Penn Treebank", "squad")])
+    # a key that the catalogue lists only as variants of another dataset: the line replaces them
+    assert build(ROWS, CODESOTA, [(5, "PTB", "squad")]).index()["ptb"] == [("squad", "by_hand")]
+    assert "ptb" not in build(ROWS, CODESOTA, [(5, "PTB", "NIL")]).index()
     with pytest.raises(ValueError, match="line 6: 'no-such-id' is no entry"):
         build(ROWS, CODESOTA, [(6, "Foo", "no-such-id")])
     # a NIL line is a decision about its key: a linked name of that key contradicts it, "+" apart

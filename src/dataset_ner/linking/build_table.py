@@ -42,9 +42,11 @@ Rules, in order:
    4.0 and 5.0), names none of them: it is no alias.
 9. Aliases by hand (kind "by_hand"; `sources/aliases_by_hand.tsv`): names that the project's
    training texts use often and rules 1 to 8 do not link ("Microsoft COCO", "WT2"), each given its
-   entry by hand or NIL; added where its key is no key of the table yet. A line whose id is no entry,
-   whose key the table has for another dataset, or whose key is that of a NIL line ("CNN dataset"
-   and "CNN", the network) stops the build with its line number.
+   entry by hand or NIL; added where its key is no key of the table yet. Where the table has the key
+   only as catalogue variants of another dataset, the line replaces them (a NIL line drops them):
+   Papers with Code lists "WIDER Face Hard" under WFLW and "Unrestricted" under JFLEG. A line whose id
+   is no entry, whose key the table has for another dataset otherwise, or whose key is that of a NIL
+   line ("CNN dataset" and "CNN", the network) stops the build with its line number.
 10. Common words in capitals: a key whose every alias is one word of letters with two capitals or more
    that is a common English word (`is_common`: "HARD", "REAL", "ANIMAL", "ReCoRD"; not "COCO" or
    "Places") is the table's `capitals_only`: the linker links a mention to it only where the mention
@@ -214,14 +216,19 @@ def hand_key(text: str) -> Tuple[str, bool]:
 
 
 def add_by_hand(table: AliasTable, by_hand: List[Tuple[int, str, str]]) -> AliasTable:
-    """`table` with the aliases given by hand (rule 9) whose keys it lacks; ValueError naming the line
-    of an id that is no entry, of a key the table has for another dataset, or of a linked name whose
-    key (and trailing "+", which the linker tells apart) is a NIL line's."""
-    owners = defaultdict(set)
+    """`table` with the aliases given by hand (rule 9) whose keys it lacks, and in place of the
+    catalogue's variants where a key is only those (a NIL line drops them); ValueError naming the line
+    of an id that is no entry, of a key the table has for another dataset by a name, full name or
+    rule, or of a linked name whose key (and trailing "+", which the linker tells apart) is a NIL
+    line's."""
+    owners, kinds = defaultdict(set), defaultdict(set)
     for alias in table.aliases:
         owners[alias.key].add(alias.id)
+        kinds[alias.key].add(alias.kind)
+    variants_only = {key for key, found in kinds.items() if found == {"variant"}}
     nil = {hand_key(text): line for line, text, entry_id in by_hand if entry_id == "NIL"}
-    added = []
+    added, replaced = [], {key_of(text) for _line, text, entry_id in by_hand
+                           if entry_id == "NIL" and key_of(text) in variants_only}
     for line, text, entry_id in by_hand:
         if entry_id == "NIL":
             continue
@@ -231,12 +238,14 @@ def add_by_hand(table: AliasTable, by_hand: List[Tuple[int, str, str]]) -> Alias
         if not key:
             raise ValueError(f"line {line}: {text!r} has no key (no letter, or a platform's name)")
         if owners.get(key, {entry_id}) != {entry_id}:
-            raise ValueError(f"line {line}: the table has {text!r} for {sorted(owners[key])}")
+            if key not in variants_only:
+                raise ValueError(f"line {line}: the table has {text!r} for {sorted(owners[key])}")
+            replaced.add(key)
         if hand_key(text) in nil:
             raise ValueError(f"line {line}: {text!r} has the key of line {nil[hand_key(text)]}, which is NIL")
-        if key not in owners:
+        if key not in owners or key in replaced:
             added.append(Alias(key, text, "by_hand", entry_id))
-    return table._replace(aliases=table.aliases + added)
+    return table._replace(aliases=[alias for alias in table.aliases if alias.key not in replaced] + added)
 
 
 def derived_names(entry: Entry, names: Dict[str, str]) -> Iterator[str]:
