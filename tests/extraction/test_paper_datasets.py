@@ -130,3 +130,11 @@ def test_task_words_alone_or_after_a_catalogue_id_stay():
     # the report counts a linked mention under its catalogue id, which the list keeps
     linked = {**mention("COCO detection", 0.9), "key": "coco-stuff", "dataset_id": "coco-stuff"}
     assert [d["key"] for d in paper_datasets([linked], DatasetRule(threshold=0.0))] == ["coco-stuff"]
+
+
+def test_a_citation_key_after_a_name_counts_under_the_name():
+    """A case of the SciREX dev papers' lists: LaTeX sources leave "WikiText-103 merity2016pointer"."""
+    mentions = [mention("WikiText-103", 0.9), mention("WikiText-103 merity2016pointer", 0.6),
+                mention("MSCOCO dataset mscoco", 0.7), mention("MSCOCO", 0.8)]
+    listed = paper_datasets(mentions, DatasetRule(threshold=0.0))
+    assert [(d["key"], d["mentions"]) for d in listed] == [("mscoco", 2), ("wikitext103", 2)]

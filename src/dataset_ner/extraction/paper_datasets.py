@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from typing import Dict, Iterable, List, NamedTuple, Optional
 
+from ..linking.dataset_linker import CITATION_TAIL, without_repeated_name
 from ..pipeline.mention_names import LEADING_WORDS, is_abbreviation, name_and_key
 from ..pipeline.vocabulary import SPLIT_WORDS, TASK_WORDS
 from .sections import REFERENCES
@@ -85,14 +86,15 @@ def footnote_stem(key: str, names: Iterable[str], keys) -> Optional[str]:
 
 def list_key(mention: dict) -> str:
     """The key a paper's list counts `mention` under: where its key is its name's, the key of the
-    name without lower-case words before it (LEADING_WORDS: "word-level Penn Treebank" counts as Penn
-    Treebank) and, where it ends in task or split words (TASK_OR_SPLIT_TAIL), without them ("COCO
+    name without a citation key after it (CITATION_TAIL, without_repeated_name: "WikiText-103
+    merity2016pointer" counts as WikiText-103), without lower-case words before it (LEADING_WORDS:
+    "word-level Penn Treebank" counts as Penn Treebank) and, where it ends in task or split words (TASK_OR_SPLIT_TAIL), without them ("COCO
     object detection task" counts as COCO, "MPII validation set" as MPII), so long as another word is
     left; else its key (a catalogue id the report gave it stays)."""
     name, key = mention["name"], mention["key"]
     if name_and_key(name)[1] != key:
         return key
-    stripped = LEADING_WORDS.sub("", name)
+    stripped = LEADING_WORDS.sub("", without_repeated_name(CITATION_TAIL.sub("", name)))
     if stripped != name:
         name, key = stripped, name_and_key(stripped)[1]
     shorter = TASK_OR_SPLIT_TAIL.sub("", name)
