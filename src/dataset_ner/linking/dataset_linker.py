@@ -65,9 +65,9 @@ PART_OF = re.compile(r"^.*?\S\s+(?:of|from)\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
 # last resort; not one word alone ("recipes", "Spaces": ordinary nouns), nor "-is", "-ss", "-us".
 PLURAL = re.compile(r"\S\s+\S*[a-z]{2}[a-hj-rtv-z]s$")
 # A last word in the singular where the table knows the plural ("Cityscape", "Mapillary Vista",
-# "20Newsgroup", "Street View House Number"), tried in the plural as a last resort (the plural function)
-# where the name's key has this many characters or more ("Glass", "Protein", "Map" are other datasets than "GlaS",
-# "PROTEINS", "MAPS").
+# "20Newsgroup", "Street View House Number"), tried in the plural as a last resort (plural) where the
+# name's key has this many characters or more ("Glass", "Protein", "Map" are other datasets than
+# "GlaS", "PROTEINS", "MAPS").
 MIN_PLURAL_KEY = 8
 # A bracketed abbreviation inside the name ("Penn Treebank (PTB) III", "Wall Street Journal (WSJ)
 # eval92") and a two-digit year ("CoNLL'03").
@@ -103,7 +103,8 @@ def plural(name: str) -> str:
     long enough (MIN_PLURAL_KEY) and the "s" stays in the key: "Cityscape" → "Cityscapes", "Mapillary
     Vista" → "Mapillary Vistas"; not "ImageNet video", whose "videos" is a head noun that dataset_name
     drops."""
-    last = name.split()[-1] if name.split() else ""
+    words = name.split()
+    last = words[-1] if words else ""
     if not (last[-1:].islower() and last[-1] != "s" and (last[0].isupper() or last == name)):
         return name  # not "KITTI 141 subset", "ShapeNet model": a generic word after a name
     key = name_and_key(name)[1]
@@ -231,7 +232,8 @@ class DatasetLinker:
         only as an extension ("CoNLL++") unless the mention's name ends in "+"; a key of the table's
         capitals_only or common_words is skipped where the mention writes its word plainly
         (written_plain); none for a mention that begins or ends with a hyphen, a piece of a word."""
-        if span.text.strip().startswith("-") or span.text.strip().endswith("-"):
+        written = span.text.strip()
+        if written.startswith("-") or written.endswith("-"):
             return []  # a piece of a word cut at a line end ("-sis" of "analy-sis", "mod-")
         key = span._.dataset_key
         if key not in self.index or self.written_plain(key, span.text):
