@@ -24,10 +24,11 @@ VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)
                      r"\s+(?:I{1,3}|IV|V)|[\s_-]*\d+[kmh]|[\s_-]+\d{1,2})$", re.IGNORECASE)
 SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)\d*"
                    r"(?:[\s_-]+(?:set|split|data|clean|other))?|test-dev|trainval|split[\s_-]*\d+)$", re.IGNORECASE)
-# Generic words after a name that dataset_name keeps ("CoNLL'03 shared task", "ATIS domain").
+# Generic words after a name that dataset_name keeps ("CoNLL'03 shared task", "ATIS domain"); "treebank" in
+# lower case ("CTB-5 dependency treebank"; "Penn Treebank" is a name).
 _COLLECTIONS = tuple(word for word in SPAN_HEAD_NOUNS if word.startswith(("corp", "collection")))  # corpus, collection(s)
 _TRAILING_WORDS = ("shared task", "task", "domain") + _COLLECTIONS + tuple("test " + w for w in _COLLECTIONS if "coll" in w)
-TRAILING = re.compile(r"\s+(?:%s)$" % "|".join(w.replace(" ", r"\s+") for w in _TRAILING_WORDS), re.IGNORECASE)
+TRAILING = re.compile(r"\s+(?:(?i:%s)|treebank)$" % "|".join(w.replace(" ", r"\s+") for w in _TRAILING_WORDS))
 # Words of the task or kind of data between a name and its head noun ("CIFAR-10 object recognition
 # datasets", "MS-COCO object detection and segmentation benchmark", "ShapeNet model database",
 # "FrameNet lexicon", "CoNLL-2012 Shared Task English datasets", "GLUE diagnostic entailment dataset",
