@@ -133,13 +133,15 @@ LAST_RESORTS = (partial(CITATION_TAIL.sub, ""), without_repeated_name,
 
 
 def with_last_resorts(forms: List[str], drops=LAST_RESORTS) -> Iterator[str]:
-    """`forms`, then each of them with the last drop applied, after the same for the drops before
-    it (so every combination of drops, in a fixed order), lazily."""
-    if not drops:
-        yield from forms
-        return
-    yield from with_last_resorts(forms, drops[:-1])
-    yield from map(drops[-1], with_last_resorts(forms, drops[:-1]))
+    """`forms`, then, for each drop in turn, the forms so far with it applied (so every combination of
+    drops, in a fixed order), each form once, lazily: a drop is applied once per distinct form."""
+    found = list(dict.fromkeys(forms))
+    yield from found
+    for drop in drops:
+        known = set(found)
+        new = [form for form in dict.fromkeys(map(drop, found)) if form not in known]
+        yield from new
+        found += new
 
 
 def shorter_forms(name: str) -> List[str]:
@@ -181,11 +183,7 @@ def name_keys(name: str, short: str = "") -> Iterator[str]:
     starts += [short] if short else []
     other_spellings = [SHORT_FORMS.sub(shortened, start) for start in starts]  # "TREC 2005" → "TREC 05"
     starts += other_spellings + [GLUED_YEAR.sub(full_year, start) for start in starts]
-    tried = set()
     for start in with_last_resorts(starts):
-        if start in tried:
-            continue
-        tried.add(start)
         for form in shorter_forms(start):
             key = name_and_key(form)[1]
             if key and key not in seen:
