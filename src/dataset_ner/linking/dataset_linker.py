@@ -125,10 +125,14 @@ def without_repeated_name(name: str) -> str:
     return rest if rest and last.isalnum() and name_and_key(rest)[1].startswith(last.lower()) else name
 
 
-# Dropped or changed where nothing else is known, in this order: a citation key after the name, a leading
-# source, "English", the part before "of", lower-case words before the name (LEADING_WORDS), a plural, a
-# singular.
-LAST_RESORTS = (partial(CITATION_TAIL.sub, ""), without_repeated_name,
+# "and" or "&" between two words of a name, which the table may know with a slash ("CNN and Daily Mail" is
+# "CNN/Daily Mail").
+AND = re.compile(r"(?<=\S)\s+(?:and|&)\s+(?=\S)")
+
+# Dropped or changed where nothing else is known, in this order: a citation key after the name, "and" as a
+# slash, a leading source, "English", the part before "of", lower-case words before the name
+# (LEADING_WORDS), a plural, a singular.
+LAST_RESORTS = (partial(CITATION_TAIL.sub, ""), without_repeated_name, partial(AND.sub, "/"),
                 *(partial(pattern.sub, "") for pattern in (SOURCES, ENGLISH, PART_OF, LEADING_WORDS)), singular, plural)
 
 
