@@ -116,6 +116,7 @@ def test_task_words_parts_and_leading_sources_are_dropped_as_a_last_resort():
     assert list(name_keys("Google Billion-Word Corpus")) == ["googlebillionword", "billionword"]
     assert list(name_keys("PASCAL RTE")) == ["pascalrte", "rte"]
     assert list(name_keys("NIST TAC RTE 5"))[-2:] == ["rte5", "rte"]  # two organisers dropped
+    assert "enron" not in name_keys("Wikipedia and Enron")  # two datasets
     assert list(name_keys("CNN and Daily Mail"))[:2] == ["cnnanddailymail", "cnndailymail"]  # "and" as a slash
     assert list(name_keys("TREC ClueWeb09"))[3] == "clueweb09" and list(name_keys("TREC-CAR")) == ["treccar"]
     assert list(name_keys("Yahoo Music")) == ["yahoomusic", "yahoomusics"]  # not an ordinary word alone

@@ -46,9 +46,10 @@ PART = re.compile(r"\s+(?:(?:part|category|subset)\s+(?:[A-Z]|\d+)|(?:[A-Z]\s+|\
 # Where a whole name is unknown: leading publishers, platforms or organisers ("Reuters RCV1", "Google
 # Billion-Word Corpus", "PASCAL RTE", "NIST TAC RTE 5", "TREC ClueWeb09"), dropped as the last resort where
 # what is left is more than an ordinary word ("Pascal Faces" is not "Faces"); not "MS"/"Microsoft" or
-# "Penn", which the table knows as part of names ("Penn Treebank": not "Treebank"), nor "TREC-" ("TREC-CAR").
+# "Penn", which the table knows as part of names ("Penn Treebank": not "Treebank"), nor "TREC-" ("TREC-CAR"),
+# nor one before "and" ("Wikipedia and Enron" names two datasets).
 SOURCES = re.compile(r"^(?:(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wikipedia|Baidu|Alibaba|PASCAL|NIST|LDC|"
-                     r"INRIA|TAC)[\s-]+|TREC\s+)+(?=\S+\s+\S|\S(?-i:\S*[A-Z\d]))", re.IGNORECASE)
+                     r"INRIA|TAC)[\s-]+|TREC\s+)+(?!(?:and|or|&)\s)(?=\S+\s+\S|\S(?-i:\S*[A-Z\d]))", re.IGNORECASE)
 # A name that lists versions ("Something-Something v1 & v2", "KITTI 2012 and 2015") names several
 # datasets: what is left once its last version goes is no name to try.
 LIST_END = re.compile(r"(?:\s*[&,/+]|\s+and|\s+or)$", re.IGNORECASE)
