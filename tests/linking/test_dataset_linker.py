@@ -111,6 +111,8 @@ def test_task_words_parts_and_leading_sources_are_dropped_as_a_last_resort():
     assert list(name_keys("KITTI 141 subset")) == ["kitti141subset", "kitti"]
     assert list(name_keys("Pascal VOC Part"))[0] == "pascalvocpart" and "pascalvoc" not in name_keys("Pascal VOC Part")
     assert list(name_keys("ClueWeb09 category B collection")) == ["clueweb09categoryb", "clueweb09"]
+    assert list(name_keys("VQA 2.0 test-std split"))[:2] == ["vqa20teststdsplit", "vqa20"]
+    assert list(name_keys("Sintel final pass")) == ["sintelfinalpass", "sintel"]
     assert list(name_keys("CTB-5 dependency treebank"))[:4] == ["ctb5dependencytreebank", "ctb5dependency", "ctb5", "ctb"]
     assert list(name_keys("Reuters RCV1")) == ["reutersrcv1", "rcv1"]
     assert list(name_keys("Google Billion-Word Corpus")) == ["googlebillionword", "billionword"]
