@@ -119,6 +119,8 @@ def test_task_words_parts_and_leading_sources_are_dropped_as_a_last_resort():
     assert list(name_keys("PASCAL RTE")) == ["pascalrte", "rte"]
     assert list(name_keys("NIST TAC RTE 5"))[-2:] == ["rte5", "rte"]  # two organisers dropped
     assert "enron" not in name_keys("Wikipedia and Enron")  # two datasets
+    assert list(name_keys("1000-class ImageNet"))[2] == "imagenet1k"  # the count of classes after the name
+    assert list(name_keys("21K-class ImageNet"))[1] == "imagenet21k"
     assert list(name_keys("CNN and Daily Mail"))[:2] == ["cnnanddailymail", "cnndailymail"]  # "and" as a slash
     assert list(name_keys("TREC ClueWeb09"))[3] == "clueweb09" and list(name_keys("TREC-CAR")) == ["treccar"]
     assert list(name_keys("Yahoo Music")) == ["yahoomusic", "yahoomusics"]  # not an ordinary word alone

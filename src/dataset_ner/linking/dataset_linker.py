@@ -127,14 +127,19 @@ def without_repeated_name(name: str) -> str:
     return rest if rest and last.isalnum() and name_and_key(rest)[1].startswith(last.lower()) else name
 
 
+# A count of classes before a name, which the table knows after it ("1000-class ImageNet" is ImageNet-1K,
+# "21K-class ImageNet" ImageNet-21K).
+CLASSES = re.compile(r"^([1-9]\d{0,2})(?:,?000|K)[\s-](?:class|category|categories)\s+(.*\S)$", re.IGNORECASE)
+
 # "and" or "&" between two words of a name, which the table may know with a slash ("CNN and Daily Mail" is
 # "CNN/Daily Mail").
 AND = re.compile(r"(?<=\S)\s+(?:and|&)\s+(?=\S)")
 
-# Dropped or changed where nothing else is known, in this order: a citation key after the name, "and" as a
-# slash, a leading source, "English", the part before "of", lower-case words before the name
-# (LEADING_WORDS), a plural, a singular.
-LAST_RESORTS = (partial(CITATION_TAIL.sub, ""), without_repeated_name, partial(AND.sub, "/"),
+# Dropped or changed where nothing else is known, in this order: a citation key after the name, a count of
+# classes written after the name, "and" as a slash, a leading source, "English", the part before "of",
+# lower-case words before the name (LEADING_WORDS), a plural, a singular.
+LAST_RESORTS = (partial(CITATION_TAIL.sub, ""), without_repeated_name, partial(CLASSES.sub, r"\2-\1K"),
+                partial(AND.sub, "/"),
                 *(partial(pattern.sub, "") for pattern in (SOURCES, ENGLISH, PART_OF, LEADING_WORDS)), singular, plural)
 
 
