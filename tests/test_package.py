@@ -196,7 +196,7 @@ def assert_carries_the_table(wheel):
         [notice] = [name for name in names if name.endswith(f"{LINKER}/NOTICE.md")]
         text = archive.read(notice).decode()
     assert all(any(name.endswith(f"{LINKER}/{file}") for name in names)
-               for file in ("entries.tsv", "aliases.tsv", "capitals_only.txt", "common_words.txt"))
+               for file in ("entries.tsv", "aliases.tsv", "capitals_only.txt", "common_words.txt", "senses.tsv"))
     assert "CC BY-SA 4.0" in text and "CC BY 4.0" in text
 
 

@@ -3,7 +3,7 @@ and the committed table they built."""
 
 import pytest
 
-from dataset_ner.linking.alias_table import read_table, write_table
+from dataset_ner.linking.alias_table import NIL, Sense, read_table, write_table
 from dataset_ner.linking.build_table import build
 
 from ..conftest import ROOT
@@ -107,6 +107,17 @@ def test_the_table_round_trips_through_its_files(tmp_path):
     again = read_table(tmp_path)
     assert again.entries == table.entries and sorted(again.aliases) == sorted(set(table.aliases))
     assert again.notice == "CC BY-SA 4.0\n"
+
+
+def test_senses_travel_with_the_table_and_a_bad_line_is_named(tmp_path):
+    table = build(ROWS, CODESOTA)
+    sense = Sense("tweetqa", "tweetqa", "tweets twitter", "a test sense")
+    write_table(tmp_path, table._replace(senses=(sense, sense._replace(id=NIL))))
+    assert read_table(tmp_path).senses == (sense, sense._replace(id=NIL))
+    for bad in (sense._replace(key="nosuchkey"), sense._replace(id="nosuchid"), sense._replace(words=" ")):
+        write_table(tmp_path, table._replace(senses=(sense, bad)))
+        with pytest.raises(ValueError, match="senses.tsv: line 3: expected a key of aliases.tsv"):
+            read_table(tmp_path)
 
 
 def test_the_committed_table_and_its_notice():

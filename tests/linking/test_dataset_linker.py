@@ -85,12 +85,25 @@ def test_an_ambiguous_alias_is_resolved_by_the_document_or_left_unlinked(tmp_pat
     assert [e[1] for e in link(nlp, "VOT 2016 and VOT.", ["VOT 2016", "VOT"])] == ["vot2016", ""]
 
 
+def test_the_words_around_a_name_pick_its_sense_or_leave_it_unlinked(nlp):
+    """corpus/catalogue/senses.tsv: "WSJ" is the Penn Treebank's part in parsing, the speech corpus in
+    speech recognition, TREC's collection (no catalogue dataset) in retrieval; the catalogue's otherwise."""
+    assert link(nlp, "We report parsing accuracy on WSJ.", ["WSJ"])[0][1] == "penn-treebank"
+    assert link(nlp, "The acoustic model is trained on WSJ.", ["WSJ"])[0][1] == "codesota-119"
+    assert link(nlp, "Retrieval results on the AP and WSJ collections.", ["AP", "WSJ collections"])[1][1] == ""
+    assert link(nlp, "Results on WSJ.", ["WSJ"])[0][1] == "codesota-119"  # no word of a sense: the table's link
+    assert link(nlp, "A POS tagger and ASR on WSJ.", ["WSJ"])[0][1] == ""  # words of two senses
+    assert link(nlp, "Jester is a hand gesture video dataset.", ["Jester"])[0][1] == ""
+    assert link(nlp, "Jester holds ratings of jokes.", ["Jester"])[0][1] == "jester"
+
+
 def test_the_table_is_saved_with_the_pipeline_and_a_config_table_replaces_it(tmp_path):
     nlp = spacy.blank("en")
     nlp.add_pipe(MENTION_NAMES)
     nlp.add_pipe("dataset_linker").initialize(table=str(ROOT / "corpus/catalogue"))
     nlp.to_disk(tmp_path / "pipeline")
-    assert (tmp_path / "pipeline/dataset_linker/NOTICE.md").read_text() == (ROOT / "corpus/catalogue/NOTICE.md").read_text()
+    for file in ("NOTICE.md", "senses.tsv"):
+        assert (tmp_path / "pipeline/dataset_linker" / file).read_text() == (ROOT / "corpus/catalogue" / file).read_text()
     loaded = spacy.load(tmp_path / "pipeline")
     assert [e[1] for e in link(loaded, "On PTB.", ["PTB"])] == ["penn-treebank"]
     own = own_table(tmp_path / "own")

@@ -91,7 +91,7 @@ def error_rows(linked: List[Linked], entries: Dict) -> List[str]:
 
 def main(
     gold: Path = typer.Argument(..., exists=True, help="TSV of gold names: corpus, mention, dataset, id (or NIL)"),
-    table: Path = typer.Option(..., exists=True, file_okay=False, help="Alias table folder (entries.tsv, aliases.tsv, capitals_only.txt, common_words.txt)"),
+    table: Path = typer.Option(..., exists=True, file_okay=False, help="Alias table folder (entries.tsv, aliases.tsv, capitals_only.txt, common_words.txt, senses.tsv)"),
     corpus: List[str] = typer.Option(..., help="NAME=PATH of a gold JSONL corpus the TSV's corpus column names"),
     output: Path = typer.Option(..., help="JSON of the scores, overall and per corpus"),
     errors: Path = typer.Option(..., help="TSV of the wrong links and missed ones"),

@@ -10,6 +10,8 @@ ALIASES = "aliases.tsv"
 NOTICE = "NOTICE.md"  # the catalogues' credits and licenses, which travel with the table
 CAPITALS_ONLY = "capitals_only.txt"  # keys of common words in capitals ("HARD"), one a line (build_table rule 10)
 COMMON_WORDS = "common_words.txt"  # keys of one common word not only in capitals ("art", "places"), one a line (rule 12)
+SENSES = "senses.tsv"  # keys whose dataset the words around a mention decide ("WSJ" near "parsing"), made by hand
+NIL = "NIL"  # a sense that is no dataset of the catalogue
 # How an alias names its dataset, strongest first: the catalogue's name, its full name, another listed
 # name, a name derived by build_table's rules 7 and 8 ("MS-COCO"), a name given by hand (rule 9).
 KINDS = ("name", "full_name", "variant", "derived", "by_hand")
@@ -42,16 +44,28 @@ class Alias(NamedTuple):
     id: str
 
 
+class Sense(NamedTuple):
+    """One meaning of a key: the catalogue id (or NIL) it has where one of `words` (lower case, separated by
+    spaces) is among the words around the mention."""
+
+    key: str
+    id: str
+    words: str
+    note: str
+
+
 class AliasTable(NamedTuple):
     """The entries, their aliases, the catalogues' notice, the keys that a mention links to only
     where it writes them with two capitals or more (`capitals_only`: "HARD", not "Hard"), and those
-    it links to only where it writes them with a capital (`common_words`: "Places", not "places")."""
+    it links to only where it writes them with a capital (`common_words`: "Places", not "places"), and
+    the senses of keys that the words around a mention decide."""
 
     entries: Dict[str, Entry]
     aliases: List[Alias]
     notice: str = ""
     capitals_only: FrozenSet[str] = frozenset()
     common_words: FrozenSet[str] = frozenset()
+    senses: Tuple[Sense, ...] = ()
 
     def index(self) -> Dict[str, List[Tuple[str, str]]]:
         """key → [(id, kind), ...]: each id of the key once, with its strongest kind."""
@@ -90,9 +104,22 @@ def read_keys(path: Path, aliases: List[Alias]) -> FrozenSet[str]:
     return keys
 
 
+def read_senses(path: Path, entries: Dict[str, Entry], aliases: List[Alias]) -> Tuple[Sense, ...]:
+    """The senses listed in `path` (none where there is no such file); ValueError naming the line of
+    one whose key no alias has, whose id is neither an entry nor NIL, or that has no words."""
+    if not path.is_file():
+        return ()
+    senses = tuple(read_rows(path, Sense))
+    keys = {alias.key for alias in aliases}
+    for line, sense in enumerate(senses, start=2):
+        if sense.key not in keys or (sense.id != NIL and sense.id not in entries) or not sense.words.split():
+            raise ValueError(f"{path}: line {line}: expected a key of {ALIASES}, an id of {ENTRIES} or {NIL}, and words")
+    return senses
+
+
 def read_table(folder: Path) -> AliasTable:
-    """The table in `folder` (entries.tsv, aliases.tsv, and NOTICE.md, capitals_only.txt and
-    common_words.txt where there are)."""
+    """The table in `folder` (entries.tsv, aliases.tsv, and NOTICE.md, capitals_only.txt,
+    common_words.txt and senses.tsv where there are)."""
     entries = {entry.id: entry for entry in read_rows(folder / ENTRIES, Entry)}
     aliases = read_rows(folder / ALIASES, Alias)
     unknown = sorted({alias.id for alias in aliases} - entries.keys())
@@ -100,7 +127,7 @@ def read_table(folder: Path) -> AliasTable:
         raise ValueError(f"{folder / ALIASES}: aliases of ids not in {ENTRIES}: {unknown[:5]}")
     notice = (folder / NOTICE).read_text(encoding="utf8") if (folder / NOTICE).is_file() else ""
     return AliasTable(entries, aliases, notice, read_keys(folder / CAPITALS_ONLY, aliases),
-                      read_keys(folder / COMMON_WORDS, aliases))
+                      read_keys(folder / COMMON_WORDS, aliases), read_senses(folder / SENSES, entries, aliases))
 
 
 def write_table(folder: Path, table: AliasTable) -> None:
@@ -112,3 +139,5 @@ def write_table(folder: Path, table: AliasTable) -> None:
     for name, keys in ((CAPITALS_ONLY, table.capitals_only), (COMMON_WORDS, table.common_words)):
         if keys:
             (folder / name).write_text("".join(f"{key}\n" for key in sorted(keys)), encoding="utf8")
+    if table.senses:
+        write_rows(folder / SENSES, Sense, list(table.senses))

@@ -12,10 +12,11 @@ from spacy.tokens import Doc, Span
 
 from ..pipeline.mention_names import BRACKETED, LEADING_WORDS, dataset_name, is_abbreviation, name_and_key
 from ..pipeline.vocabulary import SPAN_HEAD_NOUNS
-from .alias_table import WORD, AliasTable, in_capitals, read_table, write_table
+from .alias_table import NIL, WORD, AliasTable, in_capitals, read_table, write_table
 
 DATASET_LINKER = "dataset_linker"
 MAX_REMEMBERED = 100_000  # names whose key the linker remembers, forgotten all at once past this
+SENSE_WINDOW = 30  # tokens on each side of a mention whose words pick a sense of its key (the table's senses)
 # A trailing version ("ILSVRC 2012", "SQuAD v1.1", "SQuAD 2.0", "Penn Treebank III", "MNIST 12k",
 # "Switchboard 300h", a number of one or two digits after a space or hyphen: "RTE-5") and a trailing
 # split ("COCO validation set", "SQuAD dev", "COCO test-dev", "VQA 2.0 test-std split", "IJB-A split-1", "COCO
@@ -213,7 +214,8 @@ class DatasetLinker:
     dataset_mention_names) to the alias table; a key of several datasets is resolved by a trailing
     "+", then the document's other links, then the mention's year, then the one dataset it is the
     name of. A key of the table's capitals_only links only a mention that writes it in capitals, one
-    of its common_words only a mention that writes it with a capital."""
+    of its common_words only a mention that writes it with a capital. A key with senses in the table
+    takes the one sense whose words are around the mention (SENSE_WINDOW), none where several are."""
 
     def __init__(self, name: str, table: Optional[str] = None):
         self.name = name
@@ -222,6 +224,9 @@ class DatasetLinker:
 
     def set_table(self, table: AliasTable) -> None:
         self.table, self.index = table, table.index()
+        self.senses: Dict[str, List[Tuple[str, frozenset]]] = {}  # key → [(id or NIL, its words), ...]
+        for sense in table.senses:
+            self.senses.setdefault(sense.key, []).append((sense.id, frozenset(sense.words.split())))
         # (name, abbreviated name) → the first of their keys the table knows (None: none)
         self.found: Dict[Tuple[str, str], Optional[str]] = {}
         # key → the ids it names only as an extension: the key of a name ending in "+" ("CoNLL++" and
@@ -232,19 +237,19 @@ class DatasetLinker:
                 self.extensions.setdefault(name_and_key(entry.name)[1], set()).add(entry.id)
 
     def initialize(self, get_examples=None, *, nlp=None, table: Optional[str] = None) -> None:
-        """Load the alias table from the folder `table` (entries.tsv, aliases.tsv, capitals_only.txt, common_words.txt)."""
+        """Load the alias table from the folder `table` (entries.tsv, aliases.tsv, capitals_only.txt,
+        common_words.txt, senses.tsv)."""
         if table:
             self.set_table(read_table(Path(table)))
 
-    def candidates(self, span: Span) -> List[Tuple[str, str]]:
-        """[(id, kind), ...] of the first of the span's keys that the table knows: the key
-        dataset_mention_names gave it, else those of `name_keys`; without the entries the key names
-        only as an extension ("CoNLL++") unless the mention's name ends in "+"; a key of the table's
-        capitals_only or common_words is skipped where the mention writes its word plainly
-        (written_plain); none for a mention that begins or ends with a hyphen, a piece of a word."""
+    def key(self, span: Span) -> Optional[str]:
+        """The first of the span's keys that the table knows: the key dataset_mention_names gave it,
+        else those of `name_keys`; a key of the table's capitals_only or common_words is skipped where
+        the mention writes its word plainly (written_plain); None for a mention that begins or ends
+        with a hyphen, a piece of a word."""
         written = span.text.strip()
         if written.startswith("-") or written.endswith("-"):
-            return []  # a piece of a word cut at a line end ("-sis" of "analy-sis", "mod-")
+            return None  # a piece of a word cut at a line end ("-sis" of "analy-sis", "mod-")
         key = span._.dataset_key
         if key not in self.index or self.written_plain(key, span.text):
             text = " ".join(span.text.split())
@@ -256,6 +261,11 @@ class DatasetLinker:
                 self.found[forms] = next((key for key in name_keys(*forms) if key in self.index
                                           and not self.written_plain(key, " ".join(forms))), None)
             key = self.found[forms]
+        return key
+
+    def candidates(self, span: Span, key: Optional[str]) -> List[Tuple[str, str]]:
+        """[(id, kind), ...] of the span's `key`, without the entries the key names only as an
+        extension ("CoNLL++") unless the mention's name ends in "+"."""
         if key is None:
             return []
         extensions = self.extensions.get(key)
@@ -286,9 +296,25 @@ class DatasetLinker:
                 return chosen[0]
         return ""
 
+    def sense(self, span: Span, key: Optional[str]) -> Optional[str]:
+        """The id that the words around `span` pick among the senses of its `key` ("" for a NIL sense,
+        or where the words of several are there); None where the key has no sense or none is picked."""
+        senses = self.senses.get(key)
+        if not senses:
+            return None
+        doc = span.doc
+        words = {token.lower_ for token in doc[max(0, span.start - SENSE_WINDOW):span.end + SENSE_WINDOW]}
+        picked = {sense_id for sense_id, sense_words in senses if sense_words & words}
+        if not picked:
+            return None
+        return picked.pop() if len(picked) == 1 and NIL not in picked else ""
+
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        found = [self.candidates(ent) for ent in ents]
+        keys = [self.key(ent) for ent in ents]
+        senses = [self.sense(ent, key) for ent, key in zip(ents, keys)]
+        found = [self.candidates(ent, key) if sense is None else [(sense, "by_hand")] if sense else []
+                 for ent, key, sense in zip(ents, keys, senses)]
         linked = {ids[0][0] for ids in found if len(ids) == 1}
         ids = [self.choose(ent, candidates, linked) if candidates else "" for ent, candidates in zip(ents, found)]
         split = [bool(NAMED_SPLIT.match(ent.text.strip())) for ent in ents]
@@ -315,8 +341,8 @@ class DatasetLinker:
 
 
 def dataset_linker(nlp: Language, name: str, table: Optional[str]) -> DatasetLinker:
-    """`table`: a folder with entries.tsv and aliases.tsv (and capitals_only.txt, common_words.txt) that replaces the
-    one saved with the pipeline (null: the saved one)."""
+    """`table`: a folder with entries.tsv and aliases.tsv (and capitals_only.txt, common_words.txt,
+    senses.tsv) that replaces the one saved with the pipeline (null: the saved one)."""
     return DatasetLinker(name, table)
 
 

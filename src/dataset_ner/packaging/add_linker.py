@@ -32,7 +32,7 @@ def add_linker(model: Path, output: Path, table: Path) -> list:
 def main(
     model: Path = typer.Argument(..., exists=True, file_okay=False, help="Trained pipeline"),
     output: Path = typer.Argument(..., help="Where to write it with the linker (MODEL itself, or a copy)"),
-    table: Path = typer.Option(..., exists=True, file_okay=False, help="Alias table folder (entries.tsv, aliases.tsv, capitals_only.txt, common_words.txt, NOTICE.md)"),
+    table: Path = typer.Option(..., exists=True, file_okay=False, help="Alias table folder (entries.tsv, aliases.tsv, capitals_only.txt, common_words.txt, senses.tsv, NOTICE.md)"),
 ):
     """Add dataset_linker with TABLE to MODEL, written to OUTPUT."""
     pipes = add_linker(model, output, table)
