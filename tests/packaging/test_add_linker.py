@@ -22,7 +22,7 @@ def test_the_copy_links_and_the_trained_files_are_untouched(tmp_path):
     assert spacy.load(tmp_path / "model").pipe_names == ["ner", MENTION_NAMES]  # the trained pipeline as it was
     assert (tmp_path / "package/ner/model").read_bytes() == ner_model
     assert sorted(p.name for p in (tmp_path / "package/dataset_linker").iterdir()) == [
-        "NOTICE.md", "aliases.tsv", "capitals_only.txt", "common_words.txt", "entries.tsv"]
+        "NOTICE.md", "aliases.tsv", "capitals_only.txt", "common_words.txt", "entries.tsv", "senses.tsv"]
     loaded = spacy.load(tmp_path / "package")
     doc = loaded.make_doc("Results on PTB.")
     doc.ents = [doc.char_span(11, 14, "DATASET")]
