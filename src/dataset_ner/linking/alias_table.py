@@ -3,7 +3,7 @@
 
 import re
 from pathlib import Path
-from typing import Dict, FrozenSet, List, NamedTuple, Tuple
+from typing import Dict, FrozenSet, List, NamedTuple, Set, Tuple
 
 ENTRIES = "entries.tsv"
 ALIASES = "aliases.tsv"
@@ -92,27 +92,27 @@ def write_rows(path: Path, row_type, rows: list) -> None:
     path.write_text("".join(f"{line}\n" for line in lines), encoding="utf8")
 
 
-def read_keys(path: Path, aliases: List[Alias]) -> FrozenSet[str]:
+def read_keys(path: Path, known: Set[str]) -> FrozenSet[str]:
     """The keys listed in `path`, one a line (none where there is no such file); ValueError for a key
-    that no alias has."""
+    that is not `known` (no alias has it)."""
     if not path.is_file():
         return frozenset()
     keys = frozenset(path.read_text(encoding="utf8").split())
-    unknown = sorted(keys - {alias.key for alias in aliases})
+    unknown = sorted(keys - known)
     if unknown:
         raise ValueError(f"{path}: keys not in {ALIASES}: {unknown[:5]}")
     return keys
 
 
-def read_senses(path: Path, entries: Dict[str, Entry], aliases: List[Alias]) -> Tuple[Sense, ...]:
+def read_senses(path: Path, entries: Dict[str, Entry], known: Set[str]) -> Tuple[Sense, ...]:
     """The senses listed in `path` (none where there is no such file); ValueError naming the line of
-    one whose key no alias has, whose id is neither an entry nor NIL, or that has no words."""
+    one whose key is not `known` (no alias has it), whose id is neither an entry nor NIL, or that has no
+    words."""
     if not path.is_file():
         return ()
     senses = tuple(read_rows(path, Sense))
-    keys = {alias.key for alias in aliases}
     for line, sense in enumerate(senses, start=2):
-        if sense.key not in keys or (sense.id != NIL and sense.id not in entries) or not sense.words.split():
+        if sense.key not in known or (sense.id != NIL and sense.id not in entries) or not sense.words.split():
             raise ValueError(f"{path}: line {line}: expected a key of {ALIASES}, an id of {ENTRIES} or {NIL}, and words")
     return senses
 
@@ -126,8 +126,9 @@ def read_table(folder: Path) -> AliasTable:
     if unknown:
         raise ValueError(f"{folder / ALIASES}: aliases of ids not in {ENTRIES}: {unknown[:5]}")
     notice = (folder / NOTICE).read_text(encoding="utf8") if (folder / NOTICE).is_file() else ""
-    return AliasTable(entries, aliases, notice, read_keys(folder / CAPITALS_ONLY, aliases),
-                      read_keys(folder / COMMON_WORDS, aliases), read_senses(folder / SENSES, entries, aliases))
+    known = {alias.key for alias in aliases}
+    return AliasTable(entries, aliases, notice, read_keys(folder / CAPITALS_ONLY, known),
+                      read_keys(folder / COMMON_WORDS, known), read_senses(folder / SENSES, entries, known))
 
 
 def write_table(folder: Path, table: AliasTable) -> None:

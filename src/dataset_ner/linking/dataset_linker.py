@@ -148,12 +148,13 @@ def with_last_resorts(forms: List[str], drops=LAST_RESORTS) -> Iterator[str]:
     """`forms`, then, for each drop in turn, the forms so far with it applied (so every combination of
     drops, in a fixed order), each form once, lazily: a drop is applied once per distinct form."""
     found = list(dict.fromkeys(forms))
+    known = set(found)
     yield from found
     for drop in drops:
-        known = set(found)
         new = [form for form in dict.fromkeys(map(drop, found)) if form not in known]
-        yield from new
+        known.update(new)
         found += new
+        yield from new
 
 
 def shorter_forms(name: str) -> List[str]:
@@ -264,10 +265,14 @@ class DatasetLinker:
         return key
 
     def candidates(self, span: Span, key: Optional[str]) -> List[Tuple[str, str]]:
-        """[(id, kind), ...] of the span's `key`, without the entries the key names only as an
-        extension ("CoNLL++") unless the mention's name ends in "+"."""
+        """[(id, kind), ...] of the span's `key`: the one sense the words around it pick (none for a
+        NIL sense or several), else the key's entries, without those it names only as an extension
+        ("CoNLL++") unless the mention's name ends in "+"."""
         if key is None:
             return []
+        sense = self.sense(span, key)
+        if sense is not None:
+            return [(sense, "by_hand")] if sense else []
         extensions = self.extensions.get(key)
         if extensions and not ends_in_plus(span):
             return [(entry_id, kind) for entry_id, kind in self.index[key] if entry_id not in extensions]
@@ -296,7 +301,7 @@ class DatasetLinker:
                 return chosen[0]
         return ""
 
-    def sense(self, span: Span, key: Optional[str]) -> Optional[str]:
+    def sense(self, span: Span, key: str) -> Optional[str]:
         """The id that the words around `span` pick among the senses of its `key` ("" for a NIL sense,
         or where the words of several are there); None where the key has no sense or none is picked."""
         senses = self.senses.get(key)
@@ -311,10 +316,7 @@ class DatasetLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        keys = [self.key(ent) for ent in ents]
-        senses = [self.sense(ent, key) for ent, key in zip(ents, keys)]
-        found = [self.candidates(ent, key) if sense is None else [(sense, "by_hand")] if sense else []
-                 for ent, key, sense in zip(ents, keys, senses)]
+        found = [self.candidates(ent, self.key(ent)) for ent in ents]
         linked = {ids[0][0] for ids in found if len(ids) == 1}
         ids = [self.choose(ent, candidates, linked) if candidates else "" for ent, candidates in zip(ents, found)]
         split = [bool(NAMED_SPLIT.match(ent.text.strip())) for ent in ents]
