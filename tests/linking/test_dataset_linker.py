@@ -139,6 +139,16 @@ def test_task_words_parts_and_leading_sources_are_dropped_as_a_last_resort():
     assert list(name_keys("Yahoo Music")) == ["yahoomusic", "yahoomusics"]  # not an ordinary word alone
 
 
+def test_languages_after_a_name_task_words_and_a_leading_year_are_dropped_or_moved():
+    assert list(name_keys("WMT’14 English to French"))[:2] == ["wmt14englishtofrench", "wmt14"]
+    assert list(name_keys("ASPEC English-to-Japanese")) == ["aspecenglishtojapanese", "aspec", "aspecenglishtojapaneses"]
+    assert list(name_keys("IWSLT 2015 en-vi"))[:2] == ["iwslt2015envi", "iwslt2015"]
+    assert list(name_keys("DIRHA-English"))[:2] == ["dirhaenglish", "dirha"]
+    assert list(name_keys("ITOP 3D human pose estimation")) == ["itop3dhumanposeestimation", "itop"]
+    assert list(name_keys("WikiText-2 language modeling"))[:2] == ["wikitext2languagemodeling", "wikitext2"]
+    assert list(name_keys("2016 COCO")) == ["2016coco", "16coco", "coco2016", "coco"]  # the year after the name
+
+
 def test_a_part_of_a_dataset_is_looked_up_by_the_dataset_last():
     keys = list(name_keys("English test data of the CoNLL-2012 shared task"))
     assert keys[0] == "englishtestdataoftheconll2012sharedtask" and keys[-5:-2] == [

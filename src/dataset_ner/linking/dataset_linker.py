@@ -34,14 +34,22 @@ TRAILING = re.compile(r"\s+(?:(?i:%s)|treebank)$" % "|".join(w.replace(" ", r"\s
 # Words of the task or kind of data between a name and its head noun ("CIFAR-10 object recognition
 # datasets", "MS-COCO object detection and segmentation benchmark", "ShapeNet model database",
 # "FrameNet lexicon", "CoNLL-2012 Shared Task English datasets", "GLUE diagnostic entailment dataset",
-# "KITTI VO dataset"), dropped from the end as a run ("and" only between two of them); not "video"
+# "KITTI VO dataset", "ITOP 3D human pose estimation dataset", "WikiText-2 language modeling datasets"), dropped from the end as a run ("and" only between two of them); not "video"
 # ("ImageNet video" is another dataset).
 _DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|segmentation|classification|retrieval|tracking|QA|"
                r"question\s+answering|benchmarks?|challenge|model|lexicon|English|Chinese|German|French|Spanish|"
                r"Japanese|Arabic|multilingual|entailment|sentiment|parsing|tagging|POS|tags?|dictionary|dependency|"
                r"constituency|translation|summari[sz]ation|NER|diagnostic|movie|reviews?|stereo|depth|odometry|VO|"
-               r"pose|face|(?:optical\s+)?flow|action|activity|pedestrian|handwritten|digits?)")
+               r"pose|face|(?:optical\s+)?flow|action|activity|pedestrian|handwritten|digits?|[23]D|human|estimation|"
+               r"language\s+model(?:l?ing)?)")
 DESCRIPTORS = re.compile(rf"(?:\s+{_DESCRIPTOR}(?:\s+and\s+{_DESCRIPTOR})?)+$", re.IGNORECASE)
+# A language or language pair after a name ("WMT'14 English to French", "ASPEC English-to-Japanese",
+# "IWSLT 2015 en-vi", "DIRHA-English"): the dataset's part in those languages, dropped from the end.
+_LANGUAGE = (r"(?:English|German|French|Spanish|Japanese|Chinese|Arabic|Romanian|Russian|Czech|Finnish|Turkish|"
+             r"Estonian|Latvian|Hindi|Italian|Portuguese|Dutch|Korean|Vietnamese|Polish|Swedish)")
+_CODE = r"(?:en|de|fr|es|ja|zh|ar|ro|ru|cs|fi|tr|et|lv|hi|it|pt|nl|ko|vi|pl|sv)"
+LANGUAGES = re.compile(rf"(?:\s+(?:{_LANGUAGE}(?:\s*(?:-|–|→|->|/)\s*|-to-|\s+to\s+){_LANGUAGE}|"
+                       rf"(?i:{_CODE}\s*(?:-|–|→|->|/)\s*{_CODE}))|(?<=[A-Za-z\d])-{_LANGUAGE})$")
 # A named part or category of a dataset ("ShanghaiTech Part B", "ClueWeb09 category B", "KITTI 141
 # subset"); not a trailing "Part" ("Pascal VOC Part" is PASCAL-Part).
 PART = re.compile(r"\s+(?:(?:part|category|subset)\s+(?:[A-Z]|\d+)|(?:[A-Z]\s+|\d+\s+)?subset)$", re.IGNORECASE)
@@ -132,15 +140,18 @@ def without_repeated_name(name: str) -> str:
 # "21K-class ImageNet" ImageNet-21K).
 CLASSES = re.compile(r"^([1-9]\d{0,2})(?:,?000|K)[\s-](?:class|category|categories)\s+(.*\S)$", re.IGNORECASE)
 
+# A year before a name ("2016 COCO", "2013 ILSVRC"), which the table knows after it.
+LEADING_YEAR = re.compile(r"^((?:19|20)\d\d)\s+(\S.*)$")
+
 # "and" or "&" between two words of a name, which the table may know with a slash ("CNN and Daily Mail" is
 # "CNN/Daily Mail").
 AND = re.compile(r"(?<=\S)\s+(?:and|&)\s+(?=\S)")
 
 # Dropped or changed where nothing else is known, in this order: a citation key after the name, a count of
-# classes written after the name, "and" as a slash, a leading source, "English", the part before "of",
+# classes written after the name, a leading year written after it, "and" as a slash, a leading source, "English", the part before "of",
 # lower-case words before the name (LEADING_WORDS), a plural, a singular.
 LAST_RESORTS = (partial(CITATION_TAIL.sub, ""), without_repeated_name, partial(CLASSES.sub, r"\2-\1K"),
-                partial(AND.sub, "/"),
+                partial(LEADING_YEAR.sub, r"\2 \1"), partial(AND.sub, "/"),
                 *(partial(pattern.sub, "") for pattern in (SOURCES, ENGLISH, PART_OF, LEADING_WORDS)), singular, plural)
 
 
@@ -162,7 +173,7 @@ def shorter_forms(name: str) -> List[str]:
     goes: "COCO 2017 test-dev" → "COCO 2017", "COCO"."""
     forms = [name]
     while True:
-        for pattern in (SPLIT, VERSION, TRAILING, DESCRIPTORS, PART):
+        for pattern in (SPLIT, VERSION, TRAILING, LANGUAGES, DESCRIPTORS, PART):
             shorter = pattern.sub("", forms[-1])
             if LIST_END.search(shorter):
                 return forms
