@@ -149,6 +149,16 @@ def test_languages_after_a_name_task_words_and_a_leading_year_are_dropped_or_mov
     assert list(name_keys("2016 COCO")) == ["2016coco", "16coco", "coco2016", "coco"]  # the year after the name
 
 
+def test_events_splits_and_what_a_dataset_holds_are_dropped_from_the_end():
+    assert list(name_keys("ImageNet 2013 competition"))[:3] == ["imagenet2013competition", "imagenet2013", "imagenet"]
+    assert list(name_keys("Pascal VOC 2012 evaluation server"))[1] == "pascalvoc2012"
+    assert list(name_keys("VOC 2012 training and validation sets"))[1] == "voc2012"
+    assert list(name_keys("CelebA data set of celebrity faces"))[1] == "celeba"
+    assert list(name_keys("OpenImagesV4 containing million images"))[1] == "openimagesv4"
+    assert list(name_keys("Corpus of Linguistic Acceptability"))[:2] == ["corpusoflinguisticacceptability",
+                                                                         "linguisticacceptability"]  # not "corpus"
+
+
 def test_a_part_of_a_dataset_is_looked_up_by_the_dataset_last():
     keys = list(name_keys("English test data of the CoNLL-2012 shared task"))
     assert keys[0] == "englishtestdataoftheconll2012sharedtask" and keys[-5:-2] == [

@@ -23,13 +23,15 @@ SENSE_WINDOW = 30  # tokens on each side of a mention whose words pick a sense o
 # val2014", "WSJ eval92", "Sintel final pass"): what is tried without them when the whole name is unknown.
 VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)\d\d|[\s_-]*\d+\.\d+|"
                      r"\s+(?:I{1,3}|IV|V)|[\s_-]*\d+[kmh]|[\s_-]+\d{1,2})$", re.IGNORECASE)
-SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)\d*"
+SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|dev|val(?:idation)?)\s+and\s+(?:test(?:ing)?|val(?:idation)?|dev)(?:\s+(?:sets?|splits?|data))?|"
+                   r"(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)\d*"
                    r"(?:[\s_-]+(?:set|split|data|clean|other))?|test-(?:dev|std)(?:[\s_-]+split)?|trainval|split[\s_-]*\d+|"
                    r"(?:final|clean)[\s_-]+pass)$", re.IGNORECASE)
 # Generic words after a name that dataset_name keeps ("CoNLL'03 shared task", "ATIS domain"); "treebank" in
 # lower case ("CTB-5 dependency treebank"; "Penn Treebank" is a name).
 _COLLECTIONS = tuple(word for word in SPAN_HEAD_NOUNS if word.startswith(("corp", "collection")))  # corpus, collection(s)
-_TRAILING_WORDS = ("shared task", "task", "domain") + _COLLECTIONS + tuple("test " + w for w in _COLLECTIONS if "coll" in w)
+_TRAILING_WORDS = ("shared task", "task", "domain", "competition", "contest", "workshop", "leaderboard", "evaluation server",
+                   "server", "track", "protocol", "splits") + _COLLECTIONS + tuple("test " + w for w in _COLLECTIONS if "coll" in w)
 TRAILING = re.compile(r"\s+(?:(?i:%s)|treebank)$" % "|".join(w.replace(" ", r"\s+") for w in _TRAILING_WORDS))
 # Words of the task or kind of data between a name and its head noun ("CIFAR-10 object recognition
 # datasets", "MS-COCO object detection and segmentation benchmark", "ShapeNet model database",
@@ -50,6 +52,10 @@ _LANGUAGE = (r"(?:English|German|French|Spanish|Japanese|Chinese|Arabic|Romanian
 _CODE = r"(?:en|de|fr|es|ja|zh|ar|ro|ru|cs|fi|tr|et|lv|hi|it|pt|nl|ko|vi|pl|sv)"
 LANGUAGES = re.compile(rf"(?:\s+(?:{_LANGUAGE}(?:\s*(?:-|–|→|->|/)\s*|-to-|\s+to\s+){_LANGUAGE}|"
                        rf"(?i:{_CODE}\s*(?:-|–|→|->|/)\s*{_CODE}))|(?<=[A-Za-z\d])-{_LANGUAGE})$")
+# What a name's head noun is said to hold ("CelebA data set of celebrity faces", "Cityscapes dataset of urban
+# scenes", "OpenImagesV4 containing million images"), dropped from the end.
+HOLDING = re.compile(r"(?<=\S)(?:\s+(?:data\s*sets?|databases?|corpus|corpora|collections?|benchmarks?)\s+(?:of|containing|with)|"
+                     r"\s+(?:containing|with))\s+(?!the\b)[^()]*$", re.IGNORECASE)
 # A named part or category of a dataset ("ShanghaiTech Part B", "ClueWeb09 category B", "KITTI 141
 # subset"); not a trailing "Part" ("Pascal VOC Part" is PASCAL-Part).
 PART = re.compile(r"\s+(?:(?:part|category|subset)\s+(?:[A-Z]|\d+)|(?:[A-Z]\s+|\d+\s+)?subset)$", re.IGNORECASE)
@@ -173,7 +179,7 @@ def shorter_forms(name: str) -> List[str]:
     goes: "COCO 2017 test-dev" → "COCO 2017", "COCO"."""
     forms = [name]
     while True:
-        for pattern in (SPLIT, VERSION, TRAILING, LANGUAGES, DESCRIPTORS, PART):
+        for pattern in (SPLIT, VERSION, TRAILING, LANGUAGES, DESCRIPTORS, PART, HOLDING):
             shorter = pattern.sub("", forms[-1])
             if LIST_END.search(shorter):
                 return forms
