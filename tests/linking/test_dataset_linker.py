@@ -157,6 +157,11 @@ def test_events_splits_and_what_a_dataset_holds_are_dropped_from_the_end():
     assert list(name_keys("OpenImagesV4 containing million images"))[1] == "openimagesv4"
     assert list(name_keys("Corpus of Linguistic Acceptability"))[:2] == ["corpusoflinguisticacceptability",
                                                                          "linguisticacceptability"]  # not "corpus"
+    assert list(name_keys("Penn Treebank-III")) == ["penntreebankiii", "penntreebank"]
+    assert list(name_keys("KITTI raw")) == ["kittiraw", "kitti"]
+    assert list(name_keys("Stanford 2D-3D-S")) == ["stanford2d3ds", "2d3ds"]  # a leading organiser
+    assert "streetviewhousenumbers" in name_keys("Google’s Street View House Numbers")
+    assert list(name_keys("English-to-German WMT 2014"))[3] == "wmt2014"  # a leading language pair
 
 
 def test_a_part_of_a_dataset_is_looked_up_by_the_dataset_last():

@@ -22,7 +22,7 @@ SENSE_WINDOW = 30  # tokens on each side of a mention whose words pick a sense o
 # split ("COCO validation set", "SQuAD dev", "COCO test-dev", "VQA 2.0 test-std split", "IJB-A split-1", "COCO
 # val2014", "WSJ eval92", "Sintel final pass"): what is tried without them when the whole name is unknown.
 VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)\d\d|[\s_-]*\d+\.\d+|"
-                     r"\s+(?:I{1,3}|IV|V)|[\s_-]*\d+[kmh]|[\s_-]+\d{1,2})$", re.IGNORECASE)
+                     r"\s+(?:I{1,3}|IV|V)|-(?:II|III|IV)|[\s_-]*\d+[kmh]|[\s_-]+\d{1,2})$", re.IGNORECASE)
 SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|dev|val(?:idation)?)\s+and\s+(?:test(?:ing)?|val(?:idation)?|dev)(?:\s+(?:sets?|splits?|data))?|"
                    r"(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)\d*"
                    r"(?:[\s_-]+(?:set|split|data|clean|other))?|test-(?:dev|std)(?:[\s_-]+split)?|trainval|split[\s_-]*\d+|"
@@ -30,7 +30,7 @@ SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|dev|val(?:idation)?)\s+and\s+(?:
 # Generic words after a name that dataset_name keeps ("CoNLL'03 shared task", "ATIS domain"); "treebank" in
 # lower case ("CTB-5 dependency treebank"; "Penn Treebank" is a name).
 _COLLECTIONS = tuple(word for word in SPAN_HEAD_NOUNS if word.startswith(("corp", "collection")))  # corpus, collection(s)
-_TRAILING_WORDS = ("shared task", "task", "domain", "competition", "contest", "workshop", "leaderboard", "evaluation server",
+_TRAILING_WORDS = ("shared task", "shared tasks", "task", "tasks", "domain", "competition", "contest", "workshop", "leaderboard", "evaluation server",
                    "server", "track", "protocol", "splits") + _COLLECTIONS + tuple("test " + w for w in _COLLECTIONS if "coll" in w)
 TRAILING = re.compile(r"\s+(?:(?i:%s)|treebank)$" % "|".join(w.replace(" ", r"\s+") for w in _TRAILING_WORDS))
 # Words of the task or kind of data between a name and its head noun ("CIFAR-10 object recognition
@@ -43,7 +43,7 @@ _DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|segmentation|clas
                r"Japanese|Arabic|multilingual|entailment|sentiment|parsing|tagging|POS|tags?|dictionary|dependency|"
                r"constituency|translation|summari[sz]ation|NER|diagnostic|movie|reviews?|stereo|depth|odometry|VO|"
                r"pose|face|(?:optical\s+)?flow|action|activity|pedestrian|handwritten|digits?|[23]D|human|estimation|"
-               r"language\s+model(?:l?ing)?)")
+               r"language\s+model(?:l?ing)?|question-answering|textual|knowledge\s+graph|raw|news(?:\s+(?:stories|articles|data))?)")
 DESCRIPTORS = re.compile(rf"(?:\s+{_DESCRIPTOR}(?:\s+and\s+{_DESCRIPTOR})?)+$", re.IGNORECASE)
 # A language or language pair after a name ("WMT'14 English to French", "ASPEC English-to-Japanese",
 # "IWSLT 2015 en-vi", "DIRHA-English"): the dataset's part in those languages, dropped from the end.
@@ -65,7 +65,7 @@ PART = re.compile(r"\s+(?:(?:part|category|subset)\s+(?:[A-Z]|\d+)|(?:[A-Z]\s+|\
 # "Penn", which the table knows as part of names ("Penn Treebank": not "Treebank"), nor "TREC-" ("TREC-CAR"),
 # nor one before "and" ("Wikipedia and Enron" names two datasets).
 SOURCES = re.compile(r"^(?:(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wikipedia|Baidu|Alibaba|PASCAL|NIST|LDC|"
-                     r"INRIA|TAC)[\s-]+|TREC\s+)+(?!(?:and|or|&)\s)(?=\S+\s+\S|\S(?-i:\S*[A-Z\d]))", re.IGNORECASE)
+                     r"INRIA|TAC|MIT|Stanford|Berkeley)(?:['’]s)?[\s-]+|TREC\s+)+(?!(?:and|or|&)\s)(?=\S+\s+\S|\S(?-i:\S*[A-Z\d]))", re.IGNORECASE)
 # A name that lists versions ("Something-Something v1 & v2", "KITTI 2012 and 2015") names several
 # datasets: what is left once its last version goes is no name to try.
 LIST_END = re.compile(r"(?:\s*[&,/+]|\s+and|\s+or)$", re.IGNORECASE)
@@ -146,6 +146,8 @@ def without_repeated_name(name: str) -> str:
 # "21K-class ImageNet" ImageNet-21K).
 CLASSES = re.compile(r"^([1-9]\d{0,2})(?:,?000|K)[\s-](?:class|category|categories)\s+(.*\S)$", re.IGNORECASE)
 
+# A language pair before a name ("English-to-German WMT 2014"), dropped as a last resort.
+LEADING_LANGUAGES = re.compile(rf"^{_LANGUAGE}(?:\s*(?:-|–|→|->|/)\s*|-to-|\s+to\s+){_LANGUAGE}\s+(?=\S)")
 # A year before a name ("2016 COCO", "2013 ILSVRC"), which the table knows after it.
 LEADING_YEAR = re.compile(r"^((?:19|20)\d\d)\s+(\S.*)$")
 
@@ -157,7 +159,7 @@ AND = re.compile(r"(?<=\S)\s+(?:and|&)\s+(?=\S)")
 # classes written after the name, a leading year written after it, "and" as a slash, a leading source, "English", the part before "of",
 # lower-case words before the name (LEADING_WORDS), a plural, a singular.
 LAST_RESORTS = (partial(CITATION_TAIL.sub, ""), without_repeated_name, partial(CLASSES.sub, r"\2-\1K"),
-                partial(LEADING_YEAR.sub, r"\2 \1"), partial(AND.sub, "/"),
+                partial(LEADING_YEAR.sub, r"\2 \1"), partial(LEADING_LANGUAGES.sub, ""), partial(AND.sub, "/"),
                 *(partial(pattern.sub, "") for pattern in (SOURCES, ENGLISH, PART_OF, LEADING_WORDS)), singular, plural)
 
 
