@@ -87,6 +87,13 @@ def test_task_words_after_a_name_count_under_the_name():
     assert listed[0]["confidence"] == 0.8 and listed[0]["name"] == "COCO"
 
 
+def test_event_words_and_kinds_of_segmentation_after_a_name_count_under_the_name():
+    mentions = [mention("COCO 2017", 0.5), mention("COCO 2017 competition", 0.6),
+                mention("COCO 2017 instance segmentation competition", 0.7), mention("VOC 2012 evaluation server", 0.8)]
+    listed = paper_datasets(mentions, DatasetRule(threshold=0.0))
+    assert [(d["key"], d["mentions"]) for d in listed] == [("coco2017", 3), ("voc2012", 1)]
+
+
 def test_split_words_after_a_name_count_under_the_name():
     """Cases of the SciREX dev papers' lists: a split of a dataset is that dataset, listed once."""
     mentions = [mention("MPII", 0.6), mention("MPII training set", 0.9), mention("MPII validation set", 0.9),

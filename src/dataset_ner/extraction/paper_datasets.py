@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Dict, Iterable, List, NamedTuple, Optional
 
-from ..linking.dataset_linker import CITATION_TAIL, without_repeated_name
+from ..linking.dataset_linker import CITATION_TAIL, EVENT_WORDS, without_repeated_name
 from ..pipeline.mention_names import LEADING_WORDS, is_abbreviation, name_and_key
 from ..pipeline.vocabulary import SPLIT_WORDS, TASK_WORDS
 from .sections import REFERENCES
@@ -34,9 +34,11 @@ SPLIT_PHRASE = rf"{SPLIT_WORD}(?:\s+(?:sets?|splits?|subsets?|portion|partition)
 SIZE_ONLY = re.compile(rf"\d+(?:[.,]\d+)?\s*[km](?:\s+{SPLIT_WORD}(?:\s+sets?)?)?", re.IGNORECASE)
 # Split words at the end of a name: "CIFAR-10 test set" names CIFAR-10.
 SPLIT_TAIL = re.compile(rf"(?:\s+{SPLIT_PHRASE})+$", re.IGNORECASE)
-# Task words (TASK_WORDS) and split words at the end of a name, any run of them: a paper's list counts
-# "COCO object detection task" as COCO and "MPII validation set" as MPII.
-TASK_WORD = "(?:%s)" % "|".join(w.replace(" ", r"\s+") for w in TASK_WORDS)
+# Task words (TASK_WORDS, a kind of segmentation, the linker's EVENT_WORDS) and split words at the end of
+# a name, any run of them: a paper's list counts "COCO object detection task" as COCO, "MPII validation
+# set" as MPII and "COCO 2017 instance segmentation competition" as COCO 2017.
+TASK_WORD = "(?:%s)" % "|".join(w.replace(" ", r"\s+") for w in (r"(?:instance|semantic|panoptic)\s+segmentation",
+                                                                    *TASK_WORDS, *EVENT_WORDS))
 TASK_OR_SPLIT_TAIL = re.compile(rf"(?:\s+(?:{TASK_WORD}|{SPLIT_PHRASE}))+$", re.IGNORECASE)
 
 

@@ -30,8 +30,10 @@ SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|dev|val(?:idation)?)\s+and\s+(?:
 # Generic words after a name that dataset_name keeps ("CoNLL'03 shared task", "ATIS domain"); "treebank" in
 # lower case ("CTB-5 dependency treebank"; "Penn Treebank" is a name).
 _COLLECTIONS = tuple(word for word in SPAN_HEAD_NOUNS if word.startswith(("corp", "collection")))  # corpus, collection(s)
-_TRAILING_WORDS = ("shared task", "shared tasks", "task", "tasks", "domain", "competition", "contest", "workshop", "leaderboard", "evaluation server",
-                   "server", "track", "protocol", "splits") + _COLLECTIONS + tuple("test " + w for w in _COLLECTIONS if "coll" in w)
+# Words of an event or setting after a name ("ImageNet 2013 competition", "Pascal VOC 2012 evaluation server").
+EVENT_WORDS = ("competition", "contest", "workshop", "leaderboard", "evaluation server", "server", "track", "protocol")
+_TRAILING_WORDS = ("shared task", "shared tasks", "task", "tasks", "domain", "splits") + EVENT_WORDS + _COLLECTIONS + tuple(
+    "test " + w for w in _COLLECTIONS if "coll" in w)
 TRAILING = re.compile(r"\s+(?:(?i:%s)|treebank)$" % "|".join(w.replace(" ", r"\s+") for w in _TRAILING_WORDS))
 # Words of the task or kind of data between a name and its head noun ("CIFAR-10 object recognition
 # datasets", "MS-COCO object detection and segmentation benchmark", "ShapeNet model database",
@@ -42,7 +44,7 @@ _DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|segmentation|clas
                r"question\s+answering|benchmarks?|challenge|model|lexicon|English|Chinese|German|French|Spanish|"
                r"Japanese|Arabic|multilingual|entailment|sentiment|parsing|tagging|POS|tags?|dictionary|dependency|"
                r"constituency|translation|summari[sz]ation|NER|diagnostic|movie|reviews?|stereo|depth|odometry|VO|"
-               r"pose|face|(?:optical\s+)?flow|action|activity|pedestrian|handwritten|digits?|[23]D|human|estimation|"
+               r"pose|face|(?:optical\s+)?flow|action|activity|pedestrian|handwritten|digits?|[23]D|human\s+pose|estimation|"
                r"language\s+model(?:l?ing)?|question-answering|textual|knowledge\s+graph|raw|news(?:\s+(?:stories|articles|data))?)")
 DESCRIPTORS = re.compile(rf"(?:\s+{_DESCRIPTOR}(?:\s+and\s+{_DESCRIPTOR})?)+$", re.IGNORECASE)
 # A language or language pair after a name ("WMT'14 English to French", "ASPEC English-to-Japanese",
