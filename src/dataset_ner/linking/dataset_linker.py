@@ -56,8 +56,9 @@ LANGUAGES = re.compile(rf"(?:\s+(?:{_LANGUAGE}(?:\s*(?:-|–|→|->|/)\s*|-to-|\
                        rf"(?i:{_CODE}\s*(?:-|–|→|->|/)\s*{_CODE}))|(?<=[A-Za-z\d])-{_LANGUAGE})$")
 # What a name's head noun is said to hold ("CelebA data set of celebrity faces", "Cityscapes dataset of urban
 # scenes", "OpenImagesV4 containing million images"), dropped from the end.
-HOLDING = re.compile(r"(?<=\S)(?:\s+(?:data\s*sets?|databases?|corpus|corpora|collections?|benchmarks?)\s+(?:of|containing|with)|"
-                     r"\s+(?:containing|with))\s+(?!the\b)[^()]*$", re.IGNORECASE)
+_HOLDERS = "|".join(word.replace(" ", r"\s+") for word in SPAN_HEAD_NOUNS if not word.startswith("treebank"))
+HOLDING = re.compile(rf"(?<=\S)(?:\s+(?:{_HOLDERS})\s+(?:of|containing|with)|\s+(?:containing|with))\s+(?!the\b)[^()]*$",
+                     re.IGNORECASE)
 # A named part or category of a dataset ("ShanghaiTech Part B", "ClueWeb09 category B", "KITTI 141
 # subset"); not a trailing "Part" ("Pascal VOC Part" is PASCAL-Part).
 PART = re.compile(r"\s+(?:(?:part|category|subset)\s+(?:[A-Z]|\d+)|(?:[A-Z]\s+|\d+\s+)?subset)$", re.IGNORECASE)
