@@ -23,7 +23,8 @@ SENSE_WINDOW = 30  # tokens on each side of a mention whose words pick a sense o
 # val2014", "WSJ eval92", "Sintel final pass"): what is tried without them when the whole name is unknown.
 VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)\d\d|[\s_-]*\d+\.\d+|"
                      r"\s+(?:I{1,3}|IV|V)|-(?:II|III|IV)|[\s_-]*\d+[kmh]|[\s_-]+\d{1,2})$", re.IGNORECASE)
-SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|dev|val(?:idation)?)\s+and\s+(?:test(?:ing)?|val(?:idation)?|dev)(?:\s+(?:sets?|splits?|data))?|"
+SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|dev|val(?:idation)?)\s+and\s+(?:test(?:ing)?|val(?:idation)?|dev)"
+                   r"(?:\s+(?:sets?|splits?|data))?|"
                    r"(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)\d*"
                    r"(?:[\s_-]+(?:set|split|data|clean|other))?|test-(?:dev|std)(?:[\s_-]+split)?|trainval|split[\s_-]*\d+|"
                    r"(?:final|clean)[\s_-]+pass)$", re.IGNORECASE)
@@ -38,8 +39,9 @@ TRAILING = re.compile(r"\s+(?:(?i:%s)|treebank)$" % "|".join(w.replace(" ", r"\s
 # Words of the task or kind of data between a name and its head noun ("CIFAR-10 object recognition
 # datasets", "MS-COCO object detection and segmentation benchmark", "ShapeNet model database",
 # "FrameNet lexicon", "CoNLL-2012 Shared Task English datasets", "GLUE diagnostic entailment dataset",
-# "KITTI VO dataset", "ITOP 3D human pose estimation dataset", "WikiText-2 language modeling datasets"), dropped from the end as a run ("and" only between two of them); not "video"
-# ("ImageNet video" is another dataset).
+# "KITTI VO dataset", "ITOP 3D human pose estimation dataset", "WikiText-2 language modeling datasets"),
+# dropped from the end as a run ("and" only between two of them); not "video" ("ImageNet video" is
+# another dataset).
 _DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|segmentation|classification|retrieval|tracking|QA|"
                r"question\s+answering|benchmarks?|challenge|model|lexicon|English|Chinese|German|French|Spanish|"
                r"Japanese|Arabic|multilingual|entailment|sentiment|parsing|tagging|POS|tags?|dictionary|dependency|"
@@ -68,7 +70,8 @@ PART = re.compile(r"\s+(?:(?:part|category|subset)\s+(?:[A-Z]|\d+)|(?:[A-Z]\s+|\
 # "Penn", which the table knows as part of names ("Penn Treebank": not "Treebank"), nor "TREC-" ("TREC-CAR"),
 # nor one before "and" ("Wikipedia and Enron" names two datasets).
 SOURCES = re.compile(r"^(?:(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wikipedia|Baidu|Alibaba|PASCAL|NIST|LDC|"
-                     r"INRIA|TAC|MIT|Stanford|Berkeley)(?:['’]s)?[\s-]+|TREC\s+)+(?!(?:and|or|&)\s)(?=\S+\s+\S|\S(?-i:\S*[A-Z\d]))", re.IGNORECASE)
+                     r"INRIA|TAC|MIT|Stanford|Berkeley)(?:['’]s)?[\s-]+|TREC\s+)+(?!(?:and|or|&)\s)"
+                     r"(?=\S+\s+\S|\S(?-i:\S*[A-Z\d]))", re.IGNORECASE)
 # A name that lists versions ("Something-Something v1 & v2", "KITTI 2012 and 2015") names several
 # datasets: what is left once its last version goes is no name to try.
 LIST_END = re.compile(r"(?:\s*[&,/+]|\s+and|\s+or)$", re.IGNORECASE)
@@ -159,8 +162,9 @@ LEADING_YEAR = re.compile(r"^((?:19|20)\d\d)\s+(\S.*)$")
 AND = re.compile(r"(?<=\S)\s+(?:and|&)\s+(?=\S)")
 
 # Dropped or changed where nothing else is known, in this order: a citation key after the name, a count of
-# classes written after the name, a leading year written after it, "and" as a slash, a leading source, "English", the part before "of",
-# lower-case words before the name (LEADING_WORDS), a plural, a singular.
+# classes written after the name, a leading year written after it, a leading language pair, "and" as a
+# slash, a leading source, "English", the part before "of", lower-case words before the name
+# (LEADING_WORDS), a plural, a singular.
 LAST_RESORTS = (partial(CITATION_TAIL.sub, ""), without_repeated_name, partial(CLASSES.sub, r"\2-\1K"),
                 partial(LEADING_YEAR.sub, r"\2 \1"), partial(LEADING_LANGUAGES.sub, ""), partial(AND.sub, "/"),
                 *(partial(pattern.sub, "") for pattern in (SOURCES, ENGLISH, PART_OF, LEADING_WORDS)), singular, plural)
