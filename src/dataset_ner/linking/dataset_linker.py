@@ -54,8 +54,9 @@ DESCRIPTORS = re.compile(rf"(?:\s+{_DESCRIPTOR}(?:\s+and\s+{_DESCRIPTOR})?)+$", 
 _LANGUAGE = (r"(?:English|German|French|Spanish|Japanese|Chinese|Arabic|Romanian|Russian|Czech|Finnish|Turkish|"
              r"Estonian|Latvian|Hindi|Italian|Portuguese|Dutch|Korean|Vietnamese|Polish|Swedish)")
 _CODE = r"(?:en|de|fr|es|ja|zh|ar|ro|ru|cs|fi|tr|et|lv|hi|it|pt|nl|ko|vi|pl|sv)"
-LANGUAGES = re.compile(rf"(?:\s+(?:{_LANGUAGE}(?:\s*(?:-|–|→|->|/)\s*|-to-|\s+to\s+){_LANGUAGE}|"
-                       rf"(?i:{_CODE}\s*(?:-|–|→|->|/)\s*{_CODE}))|(?<=[A-Za-z\d])-{_LANGUAGE})$")
+_ARROW = r"\s*(?:-|–|→|->|/)\s*"  # between the two languages of a pair: "English-German", "En→De"
+_LANGUAGE_PAIR = rf"{_LANGUAGE}(?:{_ARROW}|-to-|\s+to\s+){_LANGUAGE}"
+LANGUAGES = re.compile(rf"(?:\s+(?:{_LANGUAGE_PAIR}|(?i:{_CODE}{_ARROW}{_CODE}))|(?<=[A-Za-z\d])-{_LANGUAGE})$")
 # What a name's head noun is said to hold ("CelebA data set of celebrity faces", "Cityscapes dataset of urban
 # scenes", "OpenImagesV4 containing million images"), dropped from the end.
 _HOLDERS = "|".join(word.replace(" ", r"\s+") for word in SPAN_HEAD_NOUNS if not word.startswith("treebank"))
@@ -153,7 +154,7 @@ def without_repeated_name(name: str) -> str:
 CLASSES = re.compile(r"^([1-9]\d{0,2})(?:,?000|K)[\s-](?:class|category|categories)\s+(.*\S)$", re.IGNORECASE)
 
 # A language pair before a name ("English-to-German WMT 2014"), dropped as a last resort.
-LEADING_LANGUAGES = re.compile(rf"^{_LANGUAGE}(?:\s*(?:-|–|→|->|/)\s*|-to-|\s+to\s+){_LANGUAGE}\s+(?=\S)")
+LEADING_LANGUAGES = re.compile(rf"^{_LANGUAGE_PAIR}\s+(?=\S)")
 # A year before a name ("2016 COCO", "2013 ILSVRC"), which the table knows after it.
 LEADING_YEAR = re.compile(r"^((?:19|20)\d\d)\s+(\S.*)$")
 
