@@ -9,7 +9,9 @@ from itertools import islice
 import pytest
 import spacy
 
-from dataset_ner.data.scirex import example_doc, examples, join_abbreviations, names_in, read_papers
+from dataset_ner.data.scirex import (example_doc, examples, join_abbreviations, material_spellings, names_in, read_papers,
+                                     train_vocabulary)
+from dataset_ner.data.scirex_split import split_of
 from dataset_ner.input_error import InputError
 
 from ..conftest import ROOT
@@ -33,6 +35,16 @@ def test_a_sentence_becomes_text_with_its_mentions_and_negatives(by_id):
     assert [example.text[s:e] for s, e in example.mentions] == ["Cityscapes dataset"]
     assert [(example.text[s:e], label) for s, e, label in example.outside] == [
         ("pretraining", "Method"), ("intersection-over-union score", "Metric")]
+
+
+def test_only_the_train_papers_spans_decide_labels():
+    """A dev or test paper's Material spans add no spelling or known name that labels other papers."""
+    papers = list(islice(read_papers(PAPERS), 12))
+    train = [paper for paper in papers if split_of(paper.doc_id) == "train"]
+    assert len(train) < len(papers)
+    assert material_spellings(papers) > material_spellings(train)  # the others do hold spellings of their own
+    assert train_vocabulary(papers) == train_vocabulary(train)
+    assert train_vocabulary(papers)[0] == material_spellings(train)
 
 
 def test_a_name_the_paper_tags_elsewhere_is_a_mention_where_it_is_untagged():

@@ -12,7 +12,7 @@ from wasabi import msg
 from ..input_error import InputError, stop
 from ..json_files import write_json, write_jsonl
 from ..pipeline.vocabulary import LABEL
-from .scirex import NEGATIVE_TYPES, example_doc, examples, known_names, material_spellings, read_papers
+from .scirex import NEGATIVE_TYPES, example_doc, examples, read_papers, train_vocabulary
 from .scirex_split import DEV_SHARE, TEST_SHARE, split_of, split_papers
 
 SPLIT_RULE = (f"SHA-1 of 'scirex:' + doc_id, first 4 bytes as a number in [0, 1): test below {TEST_SHARE}, "
@@ -33,8 +33,7 @@ def main(
         papers = list(read_papers(papers_path))
     except InputError as err:
         stop(err)
-    spellings = material_spellings(papers)
-    known = known_names(papers, spellings)
+    spellings, known = train_vocabulary(papers)
     nlp = spacy.blank("en")
     decisions: Counter = Counter()
     split_ids = split_papers(paper.doc_id for paper in papers)

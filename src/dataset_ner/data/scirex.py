@@ -18,6 +18,7 @@ from ..pipeline.vocabulary import SPAN_HEAD_NOUNS
 from .detokenize import detokenize, is_citation
 from .gold import dataset_spans
 from .scirex_labels import KEEP, MISSING, OUTSIDE, decide, extend_split, name_spellings
+from .scirex_split import split_of
 from .weak_labels import extend_head_noun, looks_like_name
 
 MATERIAL = "Material"
@@ -93,6 +94,14 @@ def known_names(papers: List[Paper], spellings: FrozenSet[str], min_count: int =
             elif label in NEGATIVE_TYPES:
                 negative[text] += 1
     return frozenset(name for name, count in kept.items() if count >= min_count and count > negative[name])
+
+
+def train_vocabulary(papers: List[Paper]) -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    """The Material spellings and known names of the train papers alone (`scirex_split`): what a dev
+    or test paper's spans say never decides a label of any paper."""
+    train = [paper for paper in papers if split_of(paper.doc_id) == "train"]
+    spellings = material_spellings(train)
+    return spellings, known_names(train, spellings)
 
 
 def names_in(text: str, known: FrozenSet[str], longest: int = 4) -> bool:

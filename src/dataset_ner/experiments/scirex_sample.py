@@ -10,7 +10,7 @@ from typing import Dict, List
 import typer
 from wasabi import msg
 
-from ..data.scirex import Example, examples, known_names, material_spellings, read_papers
+from ..data.scirex import Example, examples, read_papers, train_vocabulary
 from ..data.scirex_split import split_of
 from ..input_error import InputError, stop
 from ..json_files import write_jsonl
@@ -25,8 +25,7 @@ def stratum(example: Example) -> str:
 def train_strata(papers_path: Path) -> Dict[str, List[Example]]:
     """The train papers' sentences of at least three words by stratum, in file order."""
     papers = list(read_papers(papers_path))
-    spellings = material_spellings(papers)
-    known = known_names(papers, spellings)
+    spellings, known = train_vocabulary(papers)
     strata: Dict[str, List[Example]] = {WITH_MATERIAL: [], WITHOUT_MATERIAL: []}
     for paper in papers:
         if split_of(paper.doc_id) == "train":
