@@ -114,9 +114,12 @@ def test_senses_travel_with_the_table_and_a_bad_line_is_named(tmp_path):
     sense = Sense("tweetqa", "tweetqa", "tweets twitter", "a test sense")
     write_table(tmp_path, table._replace(senses=(sense, sense._replace(id=NIL))))
     assert read_table(tmp_path).senses == (sense, sense._replace(id=NIL))
-    for bad in (sense._replace(key="nosuchkey"), sense._replace(id="nosuchid"), sense._replace(words=" ")):
+    only_sensed = sense._replace(key="tweets")  # a key no alias has: linked only by its sense
+    write_table(tmp_path, table._replace(senses=(sense, only_sensed)))
+    assert read_table(tmp_path).senses == (sense, only_sensed)
+    for bad in (only_sensed._replace(id=NIL), sense._replace(id="nosuchid"), sense._replace(words=" ")):
         write_table(tmp_path, table._replace(senses=(sense, bad)))
-        with pytest.raises(ValueError, match="senses.tsv: line 3: expected a key of aliases.tsv"):
+        with pytest.raises(ValueError, match=r"senses.tsv: line 3: expected an id of entries.tsv, or NIL for a key of aliases.tsv"):
             read_table(tmp_path)
 
 

@@ -106,14 +106,14 @@ def read_keys(path: Path, known: Set[str]) -> FrozenSet[str]:
 
 def read_senses(path: Path, entries: Dict[str, Entry], known: Set[str]) -> Tuple[Sense, ...]:
     """The senses listed in `path` (none where there is no such file); ValueError naming the line of
-    one whose key is not `known` (no alias has it), whose id is neither an entry nor NIL, or that has no
-    words."""
+    one whose id is neither an entry nor NIL, that has no words, or that is NIL for a key not `known`
+    (no alias has it: a key that only senses know links only by an entry's sense)."""
     if not path.is_file():
         return ()
     senses = tuple(read_rows(path, Sense))
     for line, sense in enumerate(senses, start=2):
-        if sense.key not in known or (sense.id != NIL and sense.id not in entries) or not sense.words.split():
-            raise ValueError(f"{path}: line {line}: expected a key of {ALIASES}, an id of {ENTRIES} or {NIL}, and words")
+        if (sense.id != NIL and sense.id not in entries) or (sense.id == NIL and sense.key not in known) or not sense.words.split():
+            raise ValueError(f"{path}: line {line}: expected an id of {ENTRIES}, or {NIL} for a key of {ALIASES}, and words")
     return senses
 
 

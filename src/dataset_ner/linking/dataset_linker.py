@@ -243,7 +243,8 @@ class DatasetLinker:
     "+", then the document's other links, then the mention's year, then the one dataset it is the
     name of. A key of the table's capitals_only links only a mention that writes it in capitals, one
     of its common_words only a mention that writes it with a capital. A key with senses in the table
-    takes the one sense whose words are around the mention (SENSE_WINDOW), none where several are."""
+    takes the one sense whose words are around the mention (SENSE_WINDOW), none where several are; a
+    key that only senses know ("NYU" near "hand") links only where its sense's words are there."""
 
     def __init__(self, name: str, table: Optional[str] = None):
         self.name = name
@@ -255,6 +256,7 @@ class DatasetLinker:
         self.senses: Dict[str, List[Tuple[str, frozenset]]] = {}  # key → [(id or NIL, its words), ...]
         for sense in table.senses:
             self.senses.setdefault(sense.key, []).append((sense.id, frozenset(sense.words.split())))
+        self.known = self.index.keys() | self.senses.keys()  # the keys a mention can link by
         # (name, abbreviated name) → the first of their keys the table knows (None: none)
         self.found: Dict[Tuple[str, str], Optional[str]] = {}
         # key → the ids it names only as an extension: the key of a name ending in "+" ("CoNLL++" and
@@ -279,14 +281,14 @@ class DatasetLinker:
         if written.startswith("-") or written.endswith("-"):
             return None  # a piece of a word cut at a line end ("-sis" of "analy-sis", "mod-")
         key = span._.dataset_key
-        if key not in self.index or self.written_plain(key, span.text):
+        if key not in self.known or self.written_plain(key, span.text):
             text = " ".join(span.text.split())
             name = span._.dataset_name if span._.dataset_name is not None else name_and_key(text)[0]
             forms = (name, abbreviated_name(text))
             if forms not in self.found:
                 if len(self.found) >= MAX_REMEMBERED:
                     self.found.clear()
-                self.found[forms] = next((key for key in name_keys(*forms) if key in self.index
+                self.found[forms] = next((key for key in name_keys(*forms) if key in self.known
                                           and not self.written_plain(key, " ".join(forms))), None)
             key = self.found[forms]
         return key
@@ -303,7 +305,7 @@ class DatasetLinker:
         extensions = self.extensions.get(key)
         if extensions and not ends_in_plus(span):
             return [(entry_id, kind) for entry_id, kind in self.index[key] if entry_id not in extensions]
-        return self.index[key]
+        return self.index.get(key, [])
 
     def written_plain(self, key: str, text: str) -> bool:
         """Whether `text` writes `key` as an ordinary word: a key of the table's capitals_only with
