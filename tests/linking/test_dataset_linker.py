@@ -95,6 +95,9 @@ def test_the_words_around_a_name_pick_its_sense_or_leave_it_unlinked(nlp):
     assert link(nlp, "A POS tagger and ASR on WSJ.", ["WSJ"])[0][1] == ""  # words of two senses
     assert link(nlp, "Jester is a hand gesture video dataset.", ["Jester"])[0][1] == ""
     assert link(nlp, "Jester holds ratings of jokes.", ["Jester"])[0][1] == "jester"
+    # "NYU" has no alias: only its sense links it (the hand pose set), nothing else does (the Depth sets)
+    assert [e[1] for e in link(nlp, "3D hand pose results on ICVL and NYU.", ["ICVL", "NYU"])] == ["icvl-hand-posture", "nyu-hand"]
+    assert link(nlp, "Depth estimation results on NYU.", ["NYU"])[0][1] == ""
 
 
 def test_the_table_is_saved_with_the_pipeline_and_a_config_table_replaces_it(tmp_path):
