@@ -18,6 +18,7 @@ from ..data.scirex import examples, read_papers, train_vocabulary
 from ..data.scirex_split import split_of
 from ..evaluation.link_scores import linker_pipeline
 from ..input_error import InputError, stop
+from ..linking.dataset_linker import DATASET_LINKER
 from ..pipeline.vocabulary import LABEL
 
 COLUMNS = ("name", "mentions", "id", "dataset", "source")
@@ -48,19 +49,20 @@ def name_rows(nlp, sources: Dict[str, Iterator[Tuple[str, List[CharSpan]]]]) -> 
     """(name, mentions, id or NIL, the dataset's name, source of its first sentence), most mentioned first."""
     counts: Counter = Counter()
     first: Dict[str, Tuple[str, str, str]] = {}
+    entries = nlp.get_pipe(DATASET_LINKER).table.entries
     for source, sentences in sources.items():
         for text, spans in sentences:
             doc = nlp.make_doc(text)
             ents = [doc.char_span(start, end, LABEL, alignment_mode="expand") for start, end in spans]
             try:
                 doc.ents = [ent for ent in ents if ent is not None]
-            except ValueError:  # overlapping spans of a weak snippet: not a sentence the pipeline would see
+            except ValueError:  # overlapping spans: not a sentence the pipeline would see
                 continue
             names = [" ".join(ent.text.split()) for ent in doc.ents]
             counts.update(names)
             if any(name not in first for name in names):
                 for name, ent in zip(names, nlp(doc).ents):
-                    entry = nlp.get_pipe("dataset_linker").table.entries.get(ent.kb_id_)
+                    entry = entries.get(ent.kb_id_)
                     first.setdefault(name, (ent.kb_id_ or "NIL", entry.name if entry else "", source))
     return [(name, str(count), *first[name]) for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
