@@ -12,6 +12,7 @@ from wasabi import msg
 
 from ..char_spans import CharSpan
 from ..data.conll import read_conll
+from ..data.convert import char_span
 from ..data.detokenize import detokenize
 from ..data.gold import read_gold
 from ..data.scirex import examples, read_papers, train_vocabulary
@@ -32,7 +33,7 @@ def gold_sentences(path: Path) -> Iterator[Tuple[str, List[CharSpan]]]:
 def seed_sentences(path: Path) -> Iterator[Tuple[str, List[CharSpan]]]:
     for snippet in read_conll(path):
         text, offsets = detokenize(snippet.tokens)
-        yield text, [(offsets[start][0], offsets[end - 1][1]) for start, end in snippet.mention_spans()]
+        yield text, [char_span(offsets, span) for span in snippet.mention_spans()]
 
 
 def scirex_sentences(path: Path) -> Iterator[Tuple[str, List[CharSpan]]]:
