@@ -19,8 +19,8 @@ from dataset_ner.json_files import (
     write_jsonl,
 )
 
-from dataset_ner.data.convert import read_texts
 from dataset_ner.data.gold import read_gold
+from dataset_ner.data.held_out import read_texts
 from dataset_ner.data.relabel import read_labels
 from dataset_ner.experiments.seed_gold import read_decisions
 from dataset_ner.extraction.report import read_records

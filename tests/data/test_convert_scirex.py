@@ -41,3 +41,26 @@ def test_three_papers_become_docbins_a_split_and_dev_and_test_sentences(tmp_path
         assert {row["doc_id"] for row in text_rows} == {by_split[name]["doc_id"]}
         assert any(row["spans"] for row in text_rows)
         assert all(row["text"][s["start"]:s["end"]].strip() == row["text"][s["start"]:s["end"]] for row in text_rows for s in row["spans"])
+
+
+def test_train_sentences_that_overlap_a_held_out_text_are_left_out(tmp_path):
+    papers = tmp_path / "papers.jsonl.gz"
+    with gzip.open(ROOT / "corpus/scirex/train_docs.jsonl.gz", "rt", encoding="utf8") as lines, \
+            gzip.open(papers, "wt", encoding="utf8") as out:
+        out.writelines(line for i, line in enumerate(lines) if i in LINES)
+
+    def convert(name, *exclude):
+        invoke_command(main, [papers, "--train-output", tmp_path / name / "train.spacy", "--dev-output", tmp_path / name / "dev.spacy",
+                              "--split-output", tmp_path / name / "split.json", "--dev-text", tmp_path / name / "dev.jsonl",
+                              "--test-text", tmp_path / name / "test.jsonl", "--report", tmp_path / name / "report.json", *exclude])
+        vocab = spacy.blank("en").vocab
+        return [doc.text for doc in DocBin().from_disk(tmp_path / name / "train.spacy").get_docs(vocab)]
+
+    before = convert("all")
+    held_text = before[3].upper().replace(" ", "  ")  # the same words, other case and spacing
+    held = tmp_path / "held.jsonl"
+    held.write_text(json.dumps({"id": "h", "text": held_text}) + "\n", encoding="utf8")
+    after = convert("held", "--exclude", held)
+    assert after == before[:3] + before[4:]
+    assert json.loads((tmp_path / "held" / "report.json").read_text(encoding="utf8"))["splits"]["train"]["sentences held out"] == 1
+    assert (tmp_path / "held" / "dev.spacy").read_bytes() == (tmp_path / "all" / "dev.spacy").read_bytes()

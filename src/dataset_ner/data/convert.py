@@ -11,10 +11,11 @@ import typer
 from spacy.tokens import Doc, DocBin
 from wasabi import msg
 
-from ..input_error import InputError, stop
-from ..json_files import read_jsonl, write_json, write_jsonl
+from ..input_error import stop
+from ..json_files import write_json, write_jsonl
 from .conll import Snippet, read_conll
 from .gold import dataset_spans
+from .held_out import read_held_out
 from .snippet_text import rebuild_text
 from .weak_labels import (
     Evidence,
@@ -187,16 +188,6 @@ def print_report(report: Dict) -> None:
     )
 
 
-def read_texts(path: Path) -> List[str]:
-    """The "text" of every line of a JSONL file; InputError naming the line otherwise."""
-    texts = []
-    for number, row in read_jsonl(path):
-        if "text" not in row:
-            raise InputError(path, number, "expected a JSON object with a text")
-        texts.append(row["text"])
-    return texts
-
-
 def main(
     input_path: Path = typer.Argument(..., help="Weakly labelled CoNLL file"),
     output_path: Path = typer.Argument(..., help="DocBin to write"),
@@ -212,10 +203,10 @@ def main(
     silence: bool = typer.Option(True, help="Treat unlabelled name-like tokens as missing"),
     lexicon: bool = typer.Option(True, help="Label trusted names left as O"),
     heads: bool = typer.Option(True, help="Take a following head noun (dataset, corpus) into the span"),
-    exclude: List[Path] = typer.Option([], help="JSONL files (id, text) whose texts must not be in the output"),
+    exclude: List[Path] = typer.Option([], help="JSONL files (id, text) of held-out texts: a snippet that overlaps one is left out"),
 ):
-    """Convert the weak CoNLL corpus into a DocBin with entity label DATASET, less the texts of
-    `exclude` (the hand-annotated seed texts, kept out of training)."""
+    """Convert the weak CoNLL corpus into a DocBin with entity label DATASET, less the snippets that
+    overlap a text of `exclude` (the hand-annotated dev and test texts, kept out of training)."""
     steps = Steps(False, False, False, False, False, False) if naive else Steps(repair, filter, dedupe, silence, lexicon, heads)
     try:
         snippets = list(read_conll(input_path))
@@ -224,11 +215,12 @@ def main(
     denylist = read_denylist(denylist_path) if denylist_path and steps.filter else frozenset()
     docs, report = convert_snippets(snippets, steps, spacy.blank("en"), denylist)
     try:
-        excluded = {text for path in exclude for text in read_texts(path)}
+        held_out = read_held_out(exclude)
     except ValueError as err:
         stop(err)
-    report["excluded_docs"] = sum(doc.text in excluded for doc in docs)
-    docs = [doc for doc in docs if doc.text not in excluded]
+    kept = [doc for doc in docs if not held_out.overlaps(doc.text)]
+    report["excluded_docs"] = len(docs) - len(kept)
+    docs = kept
     output_path.parent.mkdir(parents=True, exist_ok=True)
     DocBin(docs=docs, store_user_data=False).to_disk(output_path)
     if report_path:

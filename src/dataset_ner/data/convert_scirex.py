@@ -3,6 +3,7 @@ and test papers' sentences for hand annotation."""
 
 from collections import Counter
 from pathlib import Path
+from typing import List
 
 import spacy
 import typer
@@ -12,6 +13,7 @@ from wasabi import msg
 from ..input_error import InputError, stop
 from ..json_files import write_json, write_jsonl
 from ..pipeline.vocabulary import LABEL
+from .held_out import read_held_out
 from .scirex import NEGATIVE_TYPES, example_doc, examples, read_papers, train_vocabulary
 from .scirex_split import DEV_SHARE, TEST_SHARE, split_of, split_papers
 
@@ -27,10 +29,13 @@ def main(
     dev_text: Path = typer.Option(..., help="JSONL of the dev papers' sentences (id, doc_id, text, silver spans) for annotators"),
     test_text: Path = typer.Option(..., help="JSONL of the test papers' sentences (id, doc_id, text, silver spans) for annotators"),
     report: Path = typer.Option(..., help="JSON with the counts of sentences, spans and cleaning decisions per split"),
+    exclude: List[Path] = typer.Option([], help="JSONL files (id, text) of held-out texts: a train sentence that overlaps one is left out"),
 ):
-    """Write the silver DocBins, the split, the dev and test sentences and a report."""
+    """Write the silver DocBins (less the train sentences that overlap a held-out text), the split,
+    the dev and test sentences and a report."""
     try:
         papers = list(read_papers(papers_path))
+        held_out = read_held_out(exclude)
     except InputError as err:
         stop(err)
     spellings, known = train_vocabulary(papers)
@@ -52,6 +57,9 @@ def main(
                 rows[split].append({"id": example.id, "doc_id": example.doc_id, "text": example.text,
                              "spans": [{"start": s, "end": e, "label": LABEL} for s, e in example.mentions]})
             if split == "test":
+                continue
+            if split == "train" and held_out.overlaps(example.text):
+                count["sentences held out"] += 1
                 continue
             doc = example_doc(nlp, example)
             count["tokens"] += len(doc)

@@ -1,7 +1,7 @@
 """Every distinct dataset name of the training texts with its mention count and the link the linker
 gives it in the first sentence it occurs in: the names besides the dev set's that linking rules are
 read on. SciREX gives the cleaned mentions of its train papers alone, so no dev or test paper's name
-is among them."""
+is among them, and a sentence that overlaps a held-out text is left out, as in training."""
 
 from collections import Counter
 from pathlib import Path
@@ -15,6 +15,7 @@ from ..data.conll import read_conll
 from ..data.convert import char_span
 from ..data.detokenize import detokenize
 from ..data.gold import read_gold
+from ..data.held_out import HeldOut, read_held_out
 from ..data.scirex import examples, read_papers, train_vocabulary
 from ..data.scirex_split import split_of
 from ..evaluation.link_scores import linker_pipeline
@@ -46,6 +47,10 @@ def scirex_sentences(path: Path) -> Iterator[Tuple[str, List[CharSpan]]]:
                 yield example.text, list(example.mentions)
 
 
+def kept(sentences: Iterator[Tuple[str, List[CharSpan]]], held_out: HeldOut) -> Iterator[Tuple[str, List[CharSpan]]]:
+    return (sentence for sentence in sentences if not held_out.overlaps(sentence[0]))
+
+
 def name_rows(nlp, sources: Dict[str, Iterator[Tuple[str, List[CharSpan]]]]) -> List[Tuple[str, ...]]:
     """(name, mentions, id or NIL, the dataset's name, source of its first sentence), most mentioned first."""
     counts: Counter = Counter()
@@ -74,12 +79,14 @@ def main(
     gold: List[Path] = typer.Option([], help="Hand-annotated train splits, JSON Lines (corpus/heddes2021/train_revised.jsonl)"),
     seeds: List[Path] = typer.Option([], help="Weakly labelled CoNLL snippets (corpus/seeds/dataset_mentions.conll)"),
     scirex: List[Path] = typer.Option([], help="SciREX papers (corpus/scirex/train_docs.jsonl.gz): their train papers only"),
+    exclude: List[Path] = typer.Option([], help="JSONL files (id, text) of held-out texts: a sentence that overlaps one is left out"),
 ):
     """Write the training texts' distinct names with their links."""
     sources = {**{str(path): gold_sentences(path) for path in gold}, **{str(path): seed_sentences(path) for path in seeds},
                **{str(path): scirex_sentences(path) for path in scirex}}
     try:
-        rows = name_rows(linker_pipeline(table), sources)
+        held_out = read_held_out(exclude)
+        rows = name_rows(linker_pipeline(table), {source: kept(sentences, held_out) for source, sentences in sources.items()})
     except InputError as err:
         stop(err)
     output.parent.mkdir(parents=True, exist_ok=True)
