@@ -98,6 +98,10 @@ def test_the_words_around_a_name_pick_its_sense_or_leave_it_unlinked(nlp):
     # "NYU" has no alias: only its sense links it (the hand pose set), nothing else does (the Depth sets)
     assert [e[1] for e in link(nlp, "3D hand pose results on ICVL and NYU.", ["ICVL", "NYU"])] == ["icvl-hand-posture", "nyu-hand"]
     assert link(nlp, "Depth estimation results on NYU.", ["NYU"])[0][1] == ""
+    # a fine-grained paper's short names, beside each other; "Cars" of a driving set stays unlinked
+    assert [e[1] for e in link(nlp, "Accuracy on Birds, Cars and Aircraft.", ["Birds", "Cars", "Aircraft"])] == [
+        "cub-200-2011", "stanford-cars", "fgvc-aircraft-1"]
+    assert link(nlp, "Detection of Cars and Pedestrians on KITTI.", ["Cars"])[0][1] == ""
 
 
 def test_the_table_is_saved_with_the_pipeline_and_a_config_table_replaces_it(tmp_path):
