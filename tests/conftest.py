@@ -1,5 +1,6 @@
 """Shared fixtures: the repository root and small corpora written on the fly."""
 
+import gzip
 import json
 from pathlib import Path
 
@@ -61,6 +62,15 @@ def weak_conll(tmp_path: Path) -> Path:
     path = tmp_path / "weak.conll"
     path.write_text(WEAK_CONLL, encoding="utf8")
     return path
+
+
+def write_scirex_papers(path: Path, lines) -> list:
+    """The papers at `lines` (line indices) of corpus/scirex/train_docs.jsonl.gz, written gzipped to `path`."""
+    with gzip.open(ROOT / "corpus/scirex/train_docs.jsonl.gz", "rt", encoding="utf8") as source:
+        rows = [json.loads(line) for i, line in enumerate(source) if i in lines]
+    with gzip.open(path, "wt", encoding="utf8") as out:
+        out.writelines(json.dumps(row) + "\n" for row in rows)
+    return rows
 
 
 def write_jsonl(path: Path, rows) -> Path:

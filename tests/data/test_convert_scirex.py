@@ -1,7 +1,6 @@
 """The convert_scirex command on three real papers of corpus/scirex/train_docs.jsonl.gz: the shortest
 of train, dev and test."""
 
-import gzip
 import json
 
 import spacy
@@ -9,21 +8,23 @@ from spacy.tokens import DocBin
 
 from dataset_ner.data.convert_scirex import main
 
-from ..conftest import ROOT, invoke_command
+from ..conftest import invoke_command, write_scirex_papers
 
 LINES = {240: "train", 100: "dev", 35: "test"}  # line index in the file → the paper's split
 
 
+def convert(papers, out, *options):
+    """Run convert_scirex on `papers` with every output under `out`; the train DocBin's texts."""
+    invoke_command(main, [papers, "--train-output", out / "train/scirex.spacy", "--dev-output", out / "dev/scirex.spacy",
+                          "--split-output", out / "split.json", "--dev-text", out / "dev_text.jsonl",
+                          "--test-text", out / "test_text.jsonl", "--report", out / "report.json", *options])
+    return [doc.text for doc in DocBin().from_disk(out / "train/scirex.spacy").get_docs(spacy.blank("en").vocab)]
+
+
 def test_three_papers_become_docbins_a_split_and_dev_and_test_sentences(tmp_path):
     papers = tmp_path / "papers.jsonl.gz"
-    with gzip.open(ROOT / "corpus/scirex/train_docs.jsonl.gz", "rt", encoding="utf8") as lines, \
-            gzip.open(papers, "wt", encoding="utf8") as out:
-        rows = [json.loads(line) for i, line in enumerate(lines) if i in LINES]
-        out.writelines(json.dumps(row) + "\n" for row in rows)
-    invoke_command(main, [papers, "--train-output", tmp_path / "train/scirex.spacy", "--dev-output", tmp_path / "dev/scirex.spacy",
-                          "--split-output", tmp_path / "split.json",
-                          "--dev-text", tmp_path / "dev_text.jsonl", "--test-text", tmp_path / "test_text.jsonl",
-                          "--report", tmp_path / "report.json"])
+    rows = write_scirex_papers(papers, LINES)
+    convert(papers, tmp_path)
     by_split = {split: row for (_, split), row in zip(sorted(LINES.items()), rows)}
     split = json.loads((tmp_path / "split.json").read_text(encoding="utf8"))
     assert {name: split[name] for name in ("train", "dev", "test")} == {name: [by_split[name]["doc_id"]] for name in by_split}
@@ -45,22 +46,12 @@ def test_three_papers_become_docbins_a_split_and_dev_and_test_sentences(tmp_path
 
 def test_train_sentences_that_overlap_a_held_out_text_are_left_out(tmp_path):
     papers = tmp_path / "papers.jsonl.gz"
-    with gzip.open(ROOT / "corpus/scirex/train_docs.jsonl.gz", "rt", encoding="utf8") as lines, \
-            gzip.open(papers, "wt", encoding="utf8") as out:
-        out.writelines(line for i, line in enumerate(lines) if i in LINES)
-
-    def convert(name, *exclude):
-        invoke_command(main, [papers, "--train-output", tmp_path / name / "train.spacy", "--dev-output", tmp_path / name / "dev.spacy",
-                              "--split-output", tmp_path / name / "split.json", "--dev-text", tmp_path / name / "dev.jsonl",
-                              "--test-text", tmp_path / name / "test.jsonl", "--report", tmp_path / name / "report.json", *exclude])
-        vocab = spacy.blank("en").vocab
-        return [doc.text for doc in DocBin().from_disk(tmp_path / name / "train.spacy").get_docs(vocab)]
-
-    before = convert("all")
+    write_scirex_papers(papers, LINES)
+    before = convert(papers, tmp_path / "all")
     held_text = before[3].upper().replace(" ", "  ")  # the same words, other case and spacing
     held = tmp_path / "held.jsonl"
     held.write_text(json.dumps({"id": "h", "text": held_text}) + "\n", encoding="utf8")
-    after = convert("held", "--exclude", held)
+    after = convert(papers, tmp_path / "held", "--exclude", held)
     assert after == before[:3] + before[4:]
     assert json.loads((tmp_path / "held" / "report.json").read_text(encoding="utf8"))["splits"]["train"]["sentences held out"] == 1
-    assert (tmp_path / "held" / "dev.spacy").read_bytes() == (tmp_path / "all" / "dev.spacy").read_bytes()
+    assert (tmp_path / "held" / "dev/scirex.spacy").read_bytes() == (tmp_path / "all" / "dev/scirex.spacy").read_bytes()

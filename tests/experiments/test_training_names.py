@@ -1,21 +1,18 @@
 """The training texts' names and their links, on a train, a dev and a test paper of
 corpus/scirex/train_docs.jsonl.gz (MS MARCO; WikiText-2; MR), a gold sentence and a seed snippet."""
 
-import gzip
 import json
 
 from dataset_ner.experiments.training_names import COLUMNS, main
 
-from ..conftest import ROOT, invoke_command
+from ..conftest import ROOT, invoke_command, write_scirex_papers
 
 LINES = (35, 100, 240)  # test, dev, train paper
 
 
 def test_the_train_papers_names_are_counted_and_linked_and_no_dev_or_test_name_is_there(tmp_path):
     papers, gold, seeds = tmp_path / "papers.jsonl.gz", tmp_path / "gold.jsonl", tmp_path / "seeds.conll"
-    with gzip.open(ROOT / "corpus/scirex/train_docs.jsonl.gz", "rt", encoding="utf8") as lines, \
-            gzip.open(papers, "wt", encoding="utf8") as out:
-        out.writelines(line for i, line in enumerate(lines) if i in LINES)
+    write_scirex_papers(papers, LINES)
     gold.write_text(json.dumps({"id": "g1", "text": "We use MS MARCO and Foo.", "spans": [
         {"start": 7, "end": 15, "label": "DATASET"}, {"start": 20, "end": 23, "label": "DATASET"}]}) + "\n", encoding="utf8")
     seeds.write_text("Results\tO\non\tO\nMS\tB-DAT\nMARCO\tI-DAT\n\n", encoding="utf8")
