@@ -36,14 +36,15 @@ def test_the_papers_table_has_a_row_per_pipeline_and_gold_set_with_test_papers(t
     write_json(tmp_path / "sm_test.json", {"n_papers": 6, "dataset_threshold": 0.5, "scores": scores,
                                            "papers_file": "corpus/papers/papers.jsonl"})
     write_json(tmp_path / "sm_scirex_test.json", {"n_papers": 44, "dataset_threshold": 0.5, "catalogue_evidence": 0.6,
-                                                  "scores": scores, "papers_file": "corpus/scirex/test_papers.jsonl"})
+                                                  "scores": {**scores, "repeats": 3},
+                                                  "papers_file": "corpus/scirex/test_papers.jsonl"})
     write_json(tmp_path / "sm_dev.json", {"n_papers": 2, "dataset_threshold": 0.5, "scores": scores,
                                           "papers_file": "corpus/papers/papers.jsonl"})
     assert papers_table(tmp_path, ["transformer", "sm"]).splitlines() == [
-        "| pipeline | gold papers | test papers | threshold | catalogue evidence | P | R | F1 |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-        "| sm | scirex | 44 | 0.5 | 0.6 | 0.800 | 0.600 | 0.686 |",
-        "| sm | papers | 6 | 0.5 | – | 0.800 | 0.600 | 0.686 |"]
+        "| pipeline | gold papers | test papers | threshold | catalogue evidence | P | R | F1 | repeats |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| sm | scirex | 44 | 0.5 | 0.6 | 0.800 | 0.600 | 0.686 | 3 |",
+        "| sm | papers | 6 | 0.5 | – | 0.800 | 0.600 | 0.686 | – |"]
 
 
 def test_the_linking_table_gives_link_precision_with_its_counts():

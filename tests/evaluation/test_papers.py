@@ -50,7 +50,7 @@ def test_the_real_papers_lists_are_scored_with_their_errors(papers, ruler, tmp_p
     # W19-8623 lists ViGGO (its "ViGGO test set" too), E2E and WebNLG (named once in its body, not
     # gold); W18-6504 lists Weather.gov only: its WebNLG is in the references.
     assert result["scores"] == {"precision": 0.75, "recall": 0.6, "f1": pytest.approx(2 / 3), "tp_pred": 3,
-                                "tp_gold": 3, "n_pred": 4, "n_gold": 5}
+                                "tp_gold": 3, "n_pred": 4, "n_gold": 5, "repeats": 0}
     assert [(p["id"], p["false_positives"], p["missed"]) for p in result["papers"]] == [
         ("W19-8623", ["WebNLG"], []), ("W18-6504", [], ["Prodigy-METEO", "RoboCup"])]
     assert result["n_papers"] == 2 and len(result["sweep"]) == 21 * len(EVIDENCES) and result["best_threshold"] == 0.99
@@ -82,15 +82,28 @@ def test_a_paper_given_as_text_is_scored_like_a_pdf(ruler, tmp_path):
     assert json.loads((tmp_path / "records.jsonl").read_text())["id"] == "text-paper"
     # listed: E2E and ViGGO (its "ViGGO test set" too); the references' names left out
     assert result["papers"] == [{"id": "text-paper", "tp_pred": 2, "tp_gold": 2, "n_pred": 2, "n_gold": 3,
-                                 "false_positives": [], "missed": ["Weather.gov"]}]
+                                 "repeats": 0, "false_positives": [], "missed": ["Weather.gov"]}]
 
 
 def test_a_reported_name_matches_by_key_alias_or_without_split_words():
     gold = [{"name": "CIFAR-10", "aliases": ["CIFAR10 dataset"]}, {"name": "SQuAD v1.1", "aliases": []}]
     listed = [{"name": "CIFAR-10 test set", "key": "cifar10testset"}, {"name": "Cifar 10", "key": "cifar10"},
               {"name": "SQuAD", "key": "squad"}, {"name": "the validation split", "key": "thevalidationsplit"}]
-    assert score_paper(listed, gold) == {"tp_pred": 2, "tp_gold": 1, "n_pred": 4, "n_gold": 2,
+    assert score_paper(listed, gold) == {"tp_pred": 2, "tp_gold": 1, "n_pred": 4, "n_gold": 2, "repeats": 1,
                                          "false_positives": ["SQuAD", "the validation split"], "missed": ["SQuAD v1.1"]}
+
+
+def test_a_dataset_listed_again_is_a_repeat():
+    gold = [{"name": "MPII", "aliases": ["MPII Human Pose"]}, {"name": "CHiME 4", "aliases": []},
+            {"name": "CHiME 4 test set", "aliases": []}]
+    listed = [{"name": "CHiME 4 test set", "key": "chime4testset"}, {"name": "MPII", "key": "mpii"},
+              {"name": "MPII Human Pose", "key": "mpiihumanpose"}, {"name": "CHiME 4", "key": "chime4"}]
+    counts = score_paper(listed, gold)  # the first names two gold datasets: "CHiME 4" after it is a repeat
+    assert (counts["tp_pred"], counts["tp_gold"], counts["repeats"]) == (4, 3, 2)
+    papers = [{"id": "p", "datasets": gold[:1]}, {"id": "q", "datasets": gold[1:]}]
+    records = [{"mentions": [{**entry, "confidence": 0.9, "section": "body"} for entry in listed[1:3]]},
+               {"mentions": [{**listed[0], "confidence": 0.9, "section": "body"}]}]
+    assert score_papers(papers, records, DatasetRule(0.5))["scores"]["repeats"] == 1
 
 
 def test_the_threshold_keeps_datasets_by_their_paper_confidence():

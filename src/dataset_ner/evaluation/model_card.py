@@ -72,15 +72,17 @@ def shipped_table(rows: List[Dict], shipped: List[str]) -> str:
 def papers_table(papers_dir: Path, pipelines: List[str]) -> str:
     """A row per pipeline and gold set with a <pipeline>_test.json or <pipeline>_<set>_test.json from evaluate-papers: the gold set
     (the folder of its papers file), papers, the lists' threshold and catalogue evidence ("–" for
-    metrics written before it existed), precision, recall and F1 of the test papers' dataset lists."""
-    header = ["pipeline", "gold papers", "test papers", "threshold", "catalogue evidence", "P", "R", "F1"]
+    metrics written before it existed), precision, recall and F1 of the test papers' dataset lists, and
+    their repeats (right entries of a dataset listed already; "–" likewise)."""
+    header = ["pipeline", "gold papers", "test papers", "threshold", "catalogue evidence", "P", "R", "F1", "repeats"]
     cells = []
     for name in pipelines:
         for path in sorted(papers_dir.glob(f"{name}_*test.json")):
             result = read_json(path)
             cells.append([name, Path(result["papers_file"]).parent.name, str(result["n_papers"]),
                           str(result["dataset_threshold"]), str(result.get("catalogue_evidence", "–")),
-                          *(f"{result['scores'][k]:.3f}" for k in ("precision", "recall", "f1"))])
+                          *(f"{result['scores'][k]:.3f}" for k in ("precision", "recall", "f1")),
+                          str(result["scores"].get("repeats", "–"))])
     return MarkdownRenderer().table(cells, header, aligns=("l",) + ("r",) * (len(header) - 1))
 
 

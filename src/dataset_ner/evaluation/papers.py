@@ -76,12 +76,19 @@ def reported_keys(entry: dict) -> set:
 
 
 def score_paper(listed: Sequence[dict], gold: Sequence[dict]) -> dict:
-    """Counts and errors of one paper: right reported datasets, gold datasets found, false positives, misses."""
+    """Counts and errors of one paper: right reported datasets, gold datasets found, repeats (right
+    reported datasets that name only gold datasets an earlier one names: one dataset listed twice),
+    false positives, misses."""
     golds = [gold_keys(dataset) for dataset in gold]
     right = [entry for entry in listed if any(reported_keys(entry) & keys for keys in golds)]
     found = [dataset for dataset, keys in zip(gold, golds) if any(reported_keys(e) & keys for e in listed)]
+    named, repeats = set(), 0
+    for entry in right:
+        names = {i for i, keys in enumerate(golds) if reported_keys(entry) & keys}
+        repeats += names <= named
+        named |= names
     return {"tp_pred": len(right), "tp_gold": len(found), "n_pred": len(listed), "n_gold": len(gold),
-            "false_positives": [e["name"] for e in listed if e not in right],
+            "repeats": repeats, "false_positives": [e["name"] for e in listed if e not in right],
             "missed": [d["name"] for d in gold if d not in found]}
 
 
@@ -110,10 +117,10 @@ def extract_papers(nlp, papers: Sequence[dict], folder: Path, path: Path) -> Lis
 
 
 def score_papers(papers: Sequence[dict], records: Sequence[dict], rule: DatasetRule) -> dict:
-    """P/R/F1 of the papers' lists by `rule`, and each paper's errors."""
+    """P/R/F1 and repeats of the papers' lists by `rule`, and each paper's errors."""
     results = [{"id": paper["id"], **score_paper(paper_datasets(record["mentions"], rule), paper["datasets"])}
                for paper, record in zip(papers, records)]
-    return {"scores": prf(results).to_dict(), "papers": results}
+    return {"scores": {**prf(results).to_dict(), "repeats": sum(r["repeats"] for r in results)}, "papers": results}
 
 
 def main(
