@@ -145,3 +145,29 @@ def test_a_citation_key_after_a_name_counts_under_the_name():
                 mention("MSCOCO dataset mscoco", 0.7), mention("MSCOCO", 0.8)]
     listed = paper_datasets(mentions, DatasetRule(threshold=0.0))
     assert [(d["key"], d["mentions"]) for d in listed] == [("mscoco", 2), ("wikitext103", 2)]
+
+
+def test_a_name_with_words_that_describe_it_linked_to_its_dataset_counts_under_the_name():
+    """Cases of the SciREX dev papers' lists: "MPII" and "MPII Human Pose" are one dataset; a part, a
+    version or a subset in capitals is not the dataset, nor a name the catalogue did not link."""
+    def linked(name, confidence, entry_id):
+        return {**mention(name, confidence), "dataset_id": entry_id}
+
+    mentions = [linked("MPII", 0.9, "mpii"), linked("MPII Human Pose", 0.5, "mpii"), linked("MPII human pose", 0.4, "mpii"),
+                linked("WMT’14", 0.9, "wmt-2014"), linked("WMT’14 English to French", 0.5, "wmt-2014"),
+                linked("ITOP", 0.9, "itop"), linked("ITOP front-view", 0.9, "itop"),
+                linked("CHiME", 0.9, "chime"), linked("CHiME 4", 0.9, "chime"),
+                linked("ImageNet", 0.9, "imagenet"), linked("ImageNet VID", 0.9, "imagenet"),
+                mention("IMDB", 0.9), linked("IMDB movie review", 0.9, "imdb-movie-reviews")]
+    listed = paper_datasets(mentions, DatasetRule(threshold=0.0, catalogue_evidence=0.0))
+    assert [(d["name"], d["mentions"]) for d in listed] == [
+        ("MPII", 3), ("WMT’14", 2), ("CHiME", 1), ("CHiME 4", 1), ("ImageNet", 1), ("ImageNet VID", 1),
+        ("IMDB", 1), ("IMDB movie review", 1), ("ITOP", 1), ("ITOP front-view", 1)]
+    assert listed[0]["confidence"] == 0.97
+
+
+def test_a_bracket_after_a_name_without_a_version_in_it_counts_under_the_name():
+    """"MeSH (MAG)" of a dev PDF is MeSH; a version in brackets, or a name in brackets alone, stays."""
+    mentions = [mention("MeSH", 0.5), mention("MeSH (MAG)", 0.6), mention("MultiWOZ (2.1)", 0.9), mention("(NIST)", 0.9)]
+    listed = paper_datasets(mentions, DatasetRule(threshold=0.0))
+    assert [(d["key"], d["mentions"]) for d in listed] == [("mesh", 2), ("multiwoz21", 1), ("nist", 1)]

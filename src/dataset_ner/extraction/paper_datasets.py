@@ -26,6 +26,13 @@ GLUED_DIGIT = re.compile(r"[^\W\d]\d$")
 # dataset's name.
 LONG_NUMBER = re.compile(r"\d{6,}")
 LOWER_WORD = re.compile(r"[a-z]+")  # a word, not a name
+# A bracket at the end of a name with no digit in it: what else the dataset is called ("MeSH (MAG)",
+# "CUB-200-2011 (Birds)"), not a version ("MultiWOZ (2.1)"). (A name never ends in an open bracket.)
+BRACKET_TAIL = re.compile(r"\s*\([^()\d]*\)$")
+# Words after a name that describe the dataset, not a part or version of it: each in lower case or
+# capitalised, letters only ("MPII Human Pose", "IMDB movie review", "WMT'14 English to French"; not
+# "ITOP front-view", "CHiME 4", "ImageNet VID").
+DESCRIPTION = re.compile(r"(?:\s+[A-Z]?[a-z]+)+")
 # Split words (SPLIT_WORDS); a split phrase is one, maybe with a word after it ("test set", "training split").
 SPLIT_WORD = "(?:%s)" % "|".join(SPLIT_WORDS)
 SPLIT_PHRASE = rf"{SPLIT_WORD}(?:\s+(?:sets?|splits?|subsets?|portion|partition))?"
@@ -90,13 +97,17 @@ def list_key(mention: dict) -> str:
     """The key a paper's list counts `mention` under: where its key is its name's, the key of the
     name without a citation key after it (CITATION_TAIL, without_repeated_name: "WikiText-103
     merity2016pointer" counts as WikiText-103), without lower-case words before it (LEADING_WORDS:
-    "word-level Penn Treebank" counts as Penn Treebank) and, where it ends in task or split words (TASK_OR_SPLIT_TAIL), without them ("COCO
+    "word-level Penn Treebank" counts as Penn Treebank), without a bracket after it (BRACKET_TAIL:
+    "MeSH (MAG)" counts as MeSH) and, where it ends in task or split words (TASK_OR_SPLIT_TAIL), without them ("COCO
     object detection task" counts as COCO, "MPII validation set" as MPII), so long as another word is
     left; else its key (a catalogue id the report gave it stays)."""
     name, key = mention["name"], mention["key"]
     if name_and_key(name)[1] != key:
         return key
     stripped = LEADING_WORDS.sub("", without_repeated_name(CITATION_TAIL.sub("", name)))
+    unbracketed = BRACKET_TAIL.sub("", stripped)
+    if any(ch.isalpha() for ch in unbracketed):
+        stripped = unbracketed
     if stripped != name:
         name, key = stripped, name_and_key(stripped)[1]
     shorter = TASK_OR_SPLIT_TAIL.sub("", name)
@@ -126,6 +137,20 @@ def long_form_of(key: str, names: Dict[str, Counter], same_id: List[str]) -> Opt
     return None
 
 
+def described_form_of(key: str, names: Dict[str, Counter], same_id: List[str]) -> Optional[str]:
+    """The key among `same_id` (other keys linked to the catalogue dataset `key` is linked to) whose
+    name `key`'s name is with words that describe it after it (DESCRIPTION: "MPII Human Pose" of
+    "MPII"), else None. `names`: key → Counter of its names."""
+    name = most_frequent(names[key])
+    for other in same_id:
+        if other == key or other not in names:  # merged already
+            continue
+        short = most_frequent(names[other])
+        if name[:len(short)].casefold() == short.casefold() and DESCRIPTION.fullmatch(name[len(short):]):
+            return other
+    return None
+
+
 def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) -> List[dict]:
     """{"name", "key", "dataset_id", "mentions", "confidence"} per key (list_key: task and split
     words after a name dropped) among the mentions counted (is_counted): the most frequent name and
@@ -133,7 +158,9 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
     mentions, their noisy-or confidence with `rule.catalogue_evidence` added where one is linked
     (rounded to 4 places; null for a pipeline without confidence, whose datasets are all kept). A key
     that is another of the paper's keys with a footnote mark (FOOTNOTE_MARK) counts under that key,
-    and so does then the long form of another key linked to the same dataset (long_form_of).
+    and so does then the long form of another key linked to the same dataset (long_form_of), and
+    another key's name with words that describe it after it, linked to the same dataset
+    (described_form_of).
     Datasets below `rule.threshold` are left out; the rest come by mentions, then key."""
     names, ids, confidences = {}, {}, {}
     for mention in mentions:
@@ -158,7 +185,9 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
     for key, entry_id in linked_to.items():
         keys_of.setdefault(entry_id, []).append(key)
     for key, entry_id in linked_to.items():
-        short = long_form_of(key, names, keys_of[entry_id]) if entry_id is not None else None
+        if entry_id is None:
+            continue
+        short = long_form_of(key, names, keys_of[entry_id]) or described_form_of(key, names, keys_of[entry_id])
         if short:
             merge(key, short)
     datasets = []
