@@ -69,3 +69,12 @@ def test_a_mention_without_a_letter_or_digit_is_dropped(nlp):
     # to | all | parameters | \ufffd | : | argmax | over | 12 | %
     text = "to all parameters \ufffd : argmax over 12%"
     assert mentions(nlp, text, [(3, 4), (5, 6), (7, 9)])[0] == ["argmax", "12"]
+
+
+def test_a_mention_ends_where_its_last_word_ends(nlp):
+    # We | train | on | ImageNet-22 | K | , | JFT-300 | M | and | CIFAR-10 | 's | test | set | .
+    text = "We train on ImageNet-22K, JFT-300M and CIFAR-10's test set."
+    assert [t.text for t in nlp.make_doc(text)][3:5] == ["ImageNet-22", "K"]
+    assert mentions(nlp, text, [(3, 4), (6, 7), (9, 10)])[0] == ["ImageNet-22K", "JFT-300M", "CIFAR-10"]
+    # a glued token that another mention holds stays with it
+    assert mentions(nlp, text, [(6, 7), (7, 8)])[0] == ["JFT-300", "M"]

@@ -44,20 +44,31 @@ def _droppable_start(span: Span) -> bool:
     return token.is_punct
 
 
+def _word_end(doc: Doc, end: int, limit: int) -> int:
+    """The end of the word token `end - 1` is in: past the tokens before `limit` glued to it that
+    begin with a letter or digit. The tokenizer cuts a unit off a number ("ImageNet-22K" →
+    "ImageNet-22", "K"; "JFT-300M"), and a mention that ends there names another dataset."""
+    while end < limit and not doc[end - 1].whitespace_ and doc[end].text[:1].isalnum():
+        end += 1
+    return end
+
+
 @Language.component(TRIM_MENTIONS)
 def trim_mentions(doc: Doc) -> Doc:
     """Shrink each entity past leading and trailing connecting words, whitespace tokens and
     punctuation (other than brackets and quotes paired inside it); drop it if nothing is left or
     what is left has no letter or digit (every hand-annotated mention has one; a lone symbol
-    is no name)."""
+    is no name). Then let it end where its last word ends (_word_end), short of the next entity."""
     trimmed = []
-    for ent in doc.ents:
+    ents = list(doc.ents)
+    for ent, following in zip(ents, ents[1:] + [None]):
         start, end = ent.start, ent.end
         while end > start and _droppable_end(doc[start:end]):
             end -= 1
         while start < end and _droppable_start(doc[start:end]):
             start += 1
         if any(char.isalnum() for char in doc[start:end].text):
+            end = _word_end(doc, end, len(doc) if following is None else following.start)
             trimmed.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id))
     doc.ents = trimmed
     return doc
