@@ -78,3 +78,9 @@ def test_a_mention_ends_where_its_last_word_ends(nlp):
     assert mentions(nlp, text, [(3, 4), (6, 7), (9, 10)])[0] == ["ImageNet-22K", "JFT-300M", "CIFAR-10"]
     # a glued token that another mention holds stays with it
     assert mentions(nlp, text, [(6, 7), (7, 8)])[0] == ["JFT-300", "M"]
+
+
+def test_a_mention_ends_before_an_opening_bracket_it_holds_without_its_partner(nlp):
+    # Results | on | AP | ( | topic | 51 | - | 150 | ) | and | DAQUAR | - | ALL | ( | Table | 2 | ) | and | the | British | ...
+    text = "Results on AP (topic 51-150) and DAQUAR-ALL (Table 2) and the British National Corpus (BNC)."
+    assert mentions(nlp, text, [(2, 8), (10, 15), (18, 25)])[0] == ["AP", "DAQUAR-ALL", "the British National Corpus (BNC)"]
