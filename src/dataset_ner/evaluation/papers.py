@@ -80,16 +80,14 @@ def score_paper(listed: Sequence[dict], gold: Sequence[dict]) -> dict:
     reported datasets that name only gold datasets an earlier one names: one dataset listed twice),
     false positives, misses."""
     golds = [gold_keys(dataset) for dataset in gold]
-    right = [entry for entry in listed if any(reported_keys(entry) & keys for keys in golds)]
-    found = [dataset for dataset, keys in zip(gold, golds) if any(reported_keys(e) & keys for e in listed)]
+    named_by = [{i for i, keys in enumerate(golds) if reported_keys(entry) & keys} for entry in listed]
     named, repeats = set(), 0
-    for entry in right:
-        names = {i for i, keys in enumerate(golds) if reported_keys(entry) & keys}
-        repeats += names <= named
-        named |= names
-    return {"tp_pred": len(right), "tp_gold": len(found), "n_pred": len(listed), "n_gold": len(gold),
-            "repeats": repeats, "false_positives": [e["name"] for e in listed if e not in right],
-            "missed": [d["name"] for d in gold if d not in found]}
+    for hits in filter(None, named_by):
+        repeats += hits <= named
+        named |= hits
+    return {"tp_pred": sum(map(bool, named_by)), "tp_gold": len(named), "n_pred": len(listed), "n_gold": len(gold),
+            "repeats": repeats, "false_positives": [e["name"] for e, hits in zip(listed, named_by) if not hits],
+            "missed": [d["name"] for i, d in enumerate(gold) if i not in named]}
 
 
 def prf(counts: Sequence[dict]) -> PRF:

@@ -4,7 +4,7 @@ threshold; mentions in the reference list left out unless asked."""
 
 import re
 from collections import Counter
-from typing import Dict, Iterable, List, NamedTuple, Optional
+from typing import Callable, Dict, Iterable, List, NamedTuple, Optional
 
 from ..linking.dataset_linker import CITATION_TAIL, EVENT_WORDS, without_repeated_name
 from ..pipeline.mention_names import LEADING_WORDS, is_abbreviation, name_and_key
@@ -123,33 +123,31 @@ def most_frequent(counts: Counter):
     return min(counts.items(), key=lambda item: (-item[1], item[0]))[0] if counts else None
 
 
-def long_form_of(key: str, names: Dict[str, Counter], same_id: List[str]) -> Optional[str]:
-    """The key among `same_id` (other keys linked to the catalogue dataset `key` is linked to) whose
-    name abbreviates `key`'s without beginning it, else None: `key` names it in full ("IARPA Janus
-    Benchmark A" of "IJB-A", "Street View House Numbers" of "SVHN"; not "ITOP front-view" of "ITOP",
-    a part). `names`: key → Counter of its names."""
+def shorter_name_of(key: str, names: Dict[str, Counter], same_id: List[str],
+                    fits: Callable[[str, str], bool]) -> Optional[str]:
+    """The first key among `same_id` (other keys linked to the catalogue dataset `key` is linked to,
+    not merged already) whose name `short` `fits(short, name)` with `key`'s `name`, else None.
+    `names`: key → Counter of its names."""
     name = most_frequent(names[key])
     for other in same_id:
-        if other == key or other not in names:  # merged already
-            continue
-        short = most_frequent(names[other])
-        if is_abbreviation(short, name) and not name.casefold().startswith(short.casefold()):
+        if other != key and other in names and fits(most_frequent(names[other]), name):
             return other
     return None
+
+
+def long_form_of(key: str, names: Dict[str, Counter], same_id: List[str]) -> Optional[str]:
+    """The key among `same_id` whose name abbreviates `key`'s without beginning it (shorter_name_of),
+    else None: `key` names it in full ("IARPA Janus Benchmark A" of "IJB-A", "Street View House
+    Numbers" of "SVHN"; not "ITOP front-view" of "ITOP", a part)."""
+    return shorter_name_of(key, names, same_id, lambda short, name: is_abbreviation(short, name) and
+                           not name.casefold().startswith(short.casefold()))
 
 
 def described_form_of(key: str, names: Dict[str, Counter], same_id: List[str]) -> Optional[str]:
-    """The key among `same_id` (other keys linked to the catalogue dataset `key` is linked to) whose
-    name `key`'s name is with words that describe it after it (DESCRIPTION: "MPII Human Pose" of
-    "MPII"), else None. `names`: key → Counter of its names."""
-    name = most_frequent(names[key])
-    for other in same_id:
-        if other == key or other not in names:  # merged already
-            continue
-        short = most_frequent(names[other])
-        if name[:len(short)].casefold() == short.casefold() and DESCRIPTION.fullmatch(name[len(short):]):
-            return other
-    return None
+    """The key among `same_id` whose name `key`'s name is with words that describe it after it
+    (shorter_name_of, DESCRIPTION: "MPII Human Pose" of "MPII"), else None."""
+    return shorter_name_of(key, names, same_id, lambda short, name: name[:len(short)].casefold() == short.casefold()
+                           and DESCRIPTION.fullmatch(name[len(short):]) is not None)
 
 
 def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) -> List[dict]:

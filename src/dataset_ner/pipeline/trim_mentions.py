@@ -17,7 +17,7 @@ END_WORDS = CONNECTING_WORDS | ARTICLES
 # A bracket or quote stays at an edge only when the mention holds its partner ("British National
 # Corpus (BNC)", "\"MovieLens\""); an unmatched one was cut off from text outside the mention.
 PAIRS = {"(": ")", "[": "]", "{": "}", '"': '"', "'": "'"}
-BRACKETS = ("(", "[", "{")
+BRACKETS = [opening for opening, closing in PAIRS.items() if opening != closing]
 OPENING_OF = {closing: opening for opening, closing in PAIRS.items()}
 
 
