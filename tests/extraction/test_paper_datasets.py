@@ -78,6 +78,17 @@ def test_a_footnote_mark_glued_to_a_name_counts_with_the_name_but_a_version_does
         ("SpaCy2", 1, 0.9)]
 
 
+def test_a_name_in_the_plural_counts_with_the_name_but_not_a_subset_that_ends_in_es():
+    """Cases of the SciREX dev papers' lists ("TED-talks", "Wikipedia infoboxes") and the catalogue's
+    SQuAD-es, the Spanish SQuAD."""
+    mentions = [mention("TED-talk", 0.6), mention("TED-talks", 0.7), mention("Wikipedia infobox", 0.5),
+                mention("Wikipedia infoboxes", 0.5), mention("SQuAD", 0.9), mention("SQuAD-es", 0.9),
+                mention("MSCOCO", 0.9), mention("MSCOCOs", 0.9), mention("Cars", 0.9)]
+    assert [(d["name"], d["mentions"], d["confidence"]) for d in paper_datasets(mentions, DatasetRule(0.5))] == [
+        ("TED-talk", 2, 0.88), ("Wikipedia infobox", 2, 0.75), ("Cars", 1, 0.9), ("MSCOCO", 1, 0.9),
+        ("MSCOCOs", 1, 0.9), ("SQuAD", 1, 0.9), ("SQuAD-es", 1, 0.9)]
+
+
 def test_task_words_after_a_name_count_under_the_name():
     mentions = [mention("COCO", 0.5), mention("COCO object detection task", 0.6), mention("MS COCO object", 0.9),
                 mention("ILSVRC 2016 classification task", 0.8), mention("CoNLL-2003 shared task", 0.9)]

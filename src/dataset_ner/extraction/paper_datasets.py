@@ -24,6 +24,9 @@ FOOTNOTE_MARK = re.compile(r"(?P<stem>.*[^\W\d])\d")
 GLUED_DIGIT = re.compile(r"[^\W\d]\d$")
 # A run of six or more digits: a grant, report or project number ("IIS1763562", "No.:61702300"), not a
 # dataset's name.
+# A name that ends in a plural "s" or "es" after a lower-case letter: "TED-talks" beside "TED-talk",
+# "Wikipedia infoboxes" beside "Wikipedia infobox" name one dataset; "SQuAD-es" is no plural.
+PLURAL_ENDS = {end: re.compile(rf"[a-z]{end}$") for end in ("s", "es")}
 LONG_NUMBER = re.compile(r"\d{6,}")
 LOWER_WORD = re.compile(r"[a-z]+")  # a word, not a name
 # A bracket at the end of a name with no digit in it: what else the dataset is called ("MeSH (MAG)",
@@ -94,6 +97,15 @@ def footnote_stem(key: str, names: Iterable[str], keys) -> Optional[str]:
     return marked["stem"] if marked and glued and marked["stem"] in keys else None
 
 
+def singular_key(key: str, names: Iterable[str], keys) -> Optional[str]:
+    """The other key among `keys` that `key`, spelled `names`, is in the plural (PLURAL_ENDS: one "s"
+    or "es" more after a lower-case letter in each name), else None."""
+    for end, plural in PLURAL_ENDS.items():
+        if key.endswith(end) and key[:-len(end)] in keys and all(plural.search(name) for name in names):
+            return key[:-len(end)]
+    return None
+
+
 def list_key(mention: dict) -> str:
     """The key a paper's list counts `mention` under: where its key is its name's, the key of the
     name without a citation key after it (CITATION_TAIL, without_repeated_name: "WikiText-103
@@ -156,7 +168,8 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
     catalogue id (ties: the first in sort order; null where no mention is linked), the number of
     mentions, their noisy-or confidence with `rule.catalogue_evidence` added where one is linked
     (rounded to 4 places; null for a pipeline without confidence, whose datasets are all kept). A key
-    that is another of the paper's keys with a footnote mark (FOOTNOTE_MARK) counts under that key,
+    that is another of the paper's keys with a footnote mark (FOOTNOTE_MARK) or in the plural
+    (singular_key) counts under that key,
     and so does then the long form of another key linked to the same dataset (long_form_of), and
     another key's name with words that describe it after it, linked to the same dataset
     (described_form_of).
@@ -176,7 +189,7 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
         ids[into].update(ids.pop(key))
 
     for key in list(names):
-        stem = footnote_stem(key, names[key], names)
+        stem = footnote_stem(key, names[key], names) or singular_key(key, names[key], names)
         if stem:
             merge(key, stem)
     linked_to = {key: most_frequent(counts) for key, counts in ids.items()}  # a merge keeps the id of both keys
