@@ -25,7 +25,7 @@ VERSION = "0.0.1"
 # and the name-keys experiment.
 WORKFLOW = [name for name in srsly.read_yaml(ROOT / "project.yml")["workflows"]["all"] if not name.startswith("install")]
 WORKFLOW.append("name-keys")
-PIPES = ["sentencizer", "transformer", "ner", "split_dataset_mentions", "trim_dataset_mentions",
+PIPES = ["sentencizer", "transformer", "ner", "split_dataset_mentions", "trim_dataset_mentions", "coordinated_dataset_mentions",
          "dataset_mention_confidence", "dataset_mention_names"]
 LINKER = "dataset_linker"  # added to both packaged pipelines, not trained
 PTB = [["penn-treebank", "https://paperswithcode.com/dataset/penn-treebank"]]

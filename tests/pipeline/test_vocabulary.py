@@ -17,6 +17,7 @@ from dataset_ner.pipeline import vocabulary
 from dataset_ner.pipeline.mention_names import dataset_name
 from dataset_ner.pipeline.vocabulary import (
     ARTICLES,
+    COORDINATED_MENTIONS,
     HEAD_NOUNS,
     LABEL,
     MENTION_CONFIDENCE,
@@ -29,7 +30,7 @@ from dataset_ner.pipeline.vocabulary import (
 
 from ..conftest import ROOT
 
-PIPES = {SPLIT_MENTIONS, TRIM_MENTIONS, MENTION_CONFIDENCE, MENTION_NAMES}
+PIPES = {SPLIT_MENTIONS, TRIM_MENTIONS, COORDINATED_MENTIONS, MENTION_CONFIDENCE, MENTION_NAMES}
 SRC = ROOT / "src/dataset_ner"
 
 
@@ -104,5 +105,5 @@ def test_the_vocabulary_imports_nothing():
     tree = ast.parse(SRC.joinpath("pipeline/vocabulary.py").read_text(encoding="utf8"))
     assert not [node for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))]
     assert {name for name in vars(vocabulary) if name.isupper()} == {
-        "LABEL", "SPLIT_MENTIONS", "TRIM_MENTIONS", "MENTION_CONFIDENCE", "MENTION_NAMES", "ARTICLES", "HEAD_NOUNS",
+        "LABEL", "SPLIT_MENTIONS", "TRIM_MENTIONS", "COORDINATED_MENTIONS", "MENTION_CONFIDENCE", "MENTION_NAMES", "ARTICLES", "HEAD_NOUNS",
         "SPAN_HEAD_NOUNS", "NAME_HEAD_NOUNS", "NAME_PART_WORDS", "SPLIT_WORDS", "TASK_WORDS"}

@@ -8,6 +8,7 @@ LABEL = "DATASET"
 # The components' factory names, as the configs' [components.*] blocks and setup.cfg's entry points spell them.
 SPLIT_MENTIONS = "split_dataset_mentions"
 TRIM_MENTIONS = "trim_dataset_mentions"
+COORDINATED_MENTIONS = "coordinated_dataset_mentions"
 MENTION_CONFIDENCE = "dataset_mention_confidence"
 MENTION_NAMES = "dataset_mention_names"
 

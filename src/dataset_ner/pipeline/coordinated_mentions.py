@@ -1,0 +1,125 @@
+"""A pipeline component that adds the catalogue's names coordinated with a predicted mention
+("AFW, LFPW, HELEN, IBUG and XM2VTS" where the ner found the first three: HELEN and IBUG)."""
+
+import csv
+from pathlib import Path
+from typing import Iterable, List, Optional, Set, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .mention_names import dataset_key
+from .vocabulary import COORDINATED_MENTIONS
+
+# Between two coordinated names: a comma, "and", "or" or "&", or a comma and one of them.
+COORDINATORS = {",", "and", "or", "&"}
+MAX_TOKENS = 4  # at most this many tokens in a name added
+KEYS_FILE, CAPITALS_FILE = "keys.txt", "capitals_only.txt"
+
+
+def name_token(text: str) -> bool:
+    """A token of a name: an upper-case letter and one more letter or digit ("XM2VTS", "Helen")."""
+    return any(ch.isupper() for ch in text) and sum(ch.isalnum() for ch in text) >= 2
+
+
+def name_at(doc: Doc, start: int, step: int, taken: Set[int]) -> Optional[Tuple[int, int]]:
+    """The token span of the name whose edge is token `start`, read in direction `step` (1: right,
+    -1: left): name tokens, hyphens and slashes inside the sentence, up to MAX_TOKENS and up to a
+    coordinator, another word or an entity's token; None where no name begins there."""
+    end = start
+    while 0 <= end < len(doc) and end not in taken and abs(end - start) < MAX_TOKENS:
+        text = doc[end].text
+        if text in COORDINATORS or not (name_token(text) or (text in ("-", "/") and end != start)):
+            break
+        if end != start and doc[max(end, end - step)].is_sent_start:
+            break
+        end += step
+    low, high = (start, end) if step > 0 else (end + 1, start + 1)
+    while high > low and not doc[high - 1].text[-1:].isalnum():
+        high -= 1
+    while low < high and not doc[low].text[:1].isalnum():
+        low += 1
+    return (low, high) if high > low else None
+
+
+def coordinated(doc: Doc, ents: Iterable[Span]) -> List[Tuple[int, int]]:
+    """Token spans of the names that one or two coordinators (", and") join to an entity, or to
+    such a name, on either side, that no entity holds."""
+    ents = list(ents)
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    found = []
+    for ent in ents:
+        for step in (1, -1):
+            edge = ent.end if step > 0 else ent.start - 1
+            while True:
+                i, joined = edge, 0
+                while 0 <= i < len(doc) and doc[i].text in COORDINATORS and joined < 2:
+                    i, joined = i + step, joined + 1
+                name = name_at(doc, i, step, taken) if joined and 0 <= i < len(doc) else None
+                if name is None:
+                    break
+                found.append(name)
+                taken.update(range(*name))
+                edge = name[1] if step > 0 else name[0] - 1
+    return found
+
+
+def read_keys(table: Path) -> Tuple[Set[str], Set[str]]:
+    """The keys of the alias table in the folder `table` (aliases.tsv), and those of them that name
+    a dataset only where written in capitals (capitals_only.txt; "ADAM", not "Adam"), as the linker
+    reads them. (Its common_words link where written with a capital, as every name added is.)"""
+    with (table / "aliases.tsv").open(encoding="utf8", newline="") as file:
+        keys = {row["key"] for row in csv.DictReader(file, delimiter="\t")}
+    path = table / "capitals_only.txt"
+    capitals = set(path.read_text(encoding="utf8").split()) & keys if path.exists() else set()
+    return keys, capitals
+
+
+class CoordinatedMentions:
+    """Adds as entities the names coordinated with an entity (`coordinated`; a list goes on past
+    a name it does not add: "MNIST, ResNet-50 and CIFAR-10") whose key is one of `keys` (the catalogue's, from the alias table at initialisation; saved with the pipeline):
+    the ner often finds some names of a list and misses others ("CHiME, REVERB and ASpIRE")."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.keys: Set[str] = set()
+        self.capitals: Set[str] = set()
+
+    def initialize(self, get_examples=None, *, nlp=None, table: Optional[str] = None) -> None:
+        """Read the keys from the alias table folder `table` (none without one)."""
+        self.keys, self.capitals = read_keys(Path(table)) if table else (set(), set())
+
+    def known(self, text: str) -> bool:
+        """Whether the name `text` is the catalogue's (a key of capitals_only where written in capitals)."""
+        key = dataset_key(text)
+        return key in self.keys and (key not in self.capitals or text.isupper())
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        added = [Span(doc, start, end, label=ents[0].label) for start, end in coordinated(doc, ents)
+                 if self.known(doc[start:end].text)]
+        if added:
+            doc.ents = sorted(ents + added, key=lambda span: span.start)
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name, keys in ((KEYS_FILE, self.keys), (CAPITALS_FILE, self.capitals)):
+            (path / name).write_text("".join(f"{key}\n" for key in sorted(keys)), encoding="utf8")
+
+    def from_disk(self, path, *, exclude=tuple()) -> "CoordinatedMentions":
+        self.keys, self.capitals = (set((Path(path) / name).read_text(encoding="utf8").split())
+                                    for name in (KEYS_FILE, CAPITALS_FILE))
+        return self
+
+
+def coordinated_mentions(nlp: Language, name: str) -> CoordinatedMentions:
+    """Names of the catalogue coordinated with a predicted mention, added as mentions."""
+    return CoordinatedMentions(name)
+
+
+# Registered once: a model wheel's copy of this module and the installed project's (its entry
+# point) may both be imported in one process.
+if not Language.has_factory(COORDINATED_MENTIONS):
+    Language.factory(COORDINATED_MENTIONS, requires=["doc.ents"], assigns=["doc.ents"])(coordinated_mentions)
