@@ -1,5 +1,5 @@
 """A pipeline component that adds the catalogue's names coordinated with a predicted mention
-("AFW, LFPW, HELEN, IBUG and XM2VTS" where the ner found the first three: HELEN and IBUG)."""
+(HELEN and IBUG of "AFW, LFPW, HELEN, IBUG and XM2VTS", where the ner found AFW and LFPW)."""
 
 import csv
 from pathlib import Path
@@ -76,9 +76,10 @@ def read_keys(table: Path) -> Tuple[Set[str], Set[str]]:
 
 
 class CoordinatedMentions:
-    """Adds as entities the names coordinated with an entity (`coordinated`; a list goes on past
-    a name it does not add: "MNIST, ResNet-50 and CIFAR-10") whose key is one of `keys` (the catalogue's, from the alias table at initialisation; saved with the pipeline):
-    the ner often finds some names of a list and misses others ("CHiME, REVERB and ASpIRE")."""
+    """Adds as entities the names coordinated with an entity (`coordinated`; a list goes on past a
+    name it does not add: "MNIST, ResNet-50 and CIFAR-10") that the catalogue knows (`known`: its
+    keys, read from the alias table at initialisation and saved with the pipeline). The ner often
+    finds some names of a list and misses the others ("CHiME, REVERB and ASpIRE")."""
 
     def __init__(self, name: str):
         self.name = name
