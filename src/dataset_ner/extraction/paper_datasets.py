@@ -22,11 +22,11 @@ DEFAULT_CATALOGUE_EVIDENCE = 0.6
 # digit must be glued in every spelling of the key (GLUED_DIGIT): "CHiME 4" beside "CHiME" is a version.
 FOOTNOTE_MARK = re.compile(r"(?P<stem>.*[^\W\d])\d")
 GLUED_DIGIT = re.compile(r"[^\W\d]\d$")
-# A run of six or more digits: a grant, report or project number ("IIS1763562", "No.:61702300"), not a
-# dataset's name.
 # A name that ends in a plural "s" or "es" after a lower-case letter: "TED-talks" beside "TED-talk",
 # "Wikipedia infoboxes" beside "Wikipedia infobox" name one dataset; "SQuAD-es" is no plural.
 PLURAL_ENDS = {end: re.compile(rf"[a-z]{end}$") for end in ("s", "es")}
+# A run of six or more digits: a grant, report or project number ("IIS1763562", "No.:61702300"), not a
+# dataset's name.
 LONG_NUMBER = re.compile(r"\d{6,}")
 LOWER_WORD = re.compile(r"[a-z]+")  # a word, not a name
 # A bracket at the end of a name with no digit in it: what else the dataset is called ("MeSH (MAG)",
