@@ -24,6 +24,20 @@ def in_capitals(word: str) -> bool:
     return sum(map(str.isupper, word)) >= 2
 
 
+def written_plain(key: str, text: str, capitals_only: FrozenSet[str], common_words: FrozenSet[str]) -> bool:
+    """Whether `text` writes `key` as an ordinary word: a key of `capitals_only` with fewer than two
+    capitals ("Hard", "real images" of "HARD", "REAL"), one of `common_words` without a capital
+    ("places database", "art images" of "Places", "ART Dataset")."""
+    if key in capitals_only:
+        return any(word.lower() == key and not in_capitals(word) for word in WORD.findall(text))
+    return key in common_words and any(word == key for word in WORD.findall(text))
+
+
+def write_keys(path: Path, keys: FrozenSet[str]) -> None:
+    """`keys` into `path`, sorted, one a line."""
+    path.write_text("".join(f"{key}\n" for key in sorted(keys)), encoding="utf8")
+
+
 class Entry(NamedTuple):
     """One dataset of the catalogue."""
 
@@ -139,6 +153,6 @@ def write_table(folder: Path, table: AliasTable) -> None:
         (folder / NOTICE).write_text(table.notice, encoding="utf8")
     for name, keys in ((CAPITALS_ONLY, table.capitals_only), (COMMON_WORDS, table.common_words)):
         if keys:
-            (folder / name).write_text("".join(f"{key}\n" for key in sorted(keys)), encoding="utf8")
+            write_keys(folder / name, keys)
     if table.senses:
         write_rows(folder / SENSES, Sense, list(table.senses))

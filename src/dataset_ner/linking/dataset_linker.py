@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ..pipeline.mention_names import BRACKETED, LEADING_WORDS, dataset_name, is_abbreviation, name_and_key
 from ..pipeline.vocabulary import SPAN_HEAD_NOUNS
-from .alias_table import NIL, WORD, AliasTable, in_capitals, read_table, write_table
+from .alias_table import NIL, AliasTable, read_table, write_table, written_plain
 
 DATASET_LINKER = "dataset_linker"
 MAX_REMEMBERED = 100_000  # names whose key the linker remembers, forgotten all at once past this
@@ -308,12 +308,8 @@ class DatasetLinker:
         return self.index.get(key, [])
 
     def written_plain(self, key: str, text: str) -> bool:
-        """Whether `text` writes `key` as an ordinary word: a key of the table's capitals_only with
-        fewer than two capitals ("Hard", "real images" of "HARD", "REAL"), one of its common_words
-        without a capital ("places database", "art images" of "Places", "ART Dataset")."""
-        if key in self.table.capitals_only:
-            return any(word.lower() == key and not in_capitals(word) for word in WORD.findall(text))
-        return key in self.table.common_words and any(word == key for word in WORD.findall(text))
+        """Whether `text` writes `key` as an ordinary word (`alias_table.written_plain`)."""
+        return written_plain(key, text, self.table.capitals_only, self.table.common_words)
 
     def choose(self, span: Span, candidates: List[Tuple[str, str]], linked: set) -> str:
         """The id among `candidates` that a trailing "+" of the span, the document's other links, the

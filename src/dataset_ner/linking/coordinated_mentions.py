@@ -1,20 +1,20 @@
 """A pipeline component that adds the catalogue's names coordinated with a predicted mention
 (HELEN and IBUG of "AFW, LFPW, HELEN, IBUG and XM2VTS", where the ner found AFW and LFPW)."""
 
-import csv
 from pathlib import Path
-from typing import Iterable, List, Optional, Set, Tuple
+from typing import FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .mention_names import dataset_key
-from .vocabulary import COORDINATED_MENTIONS
+from ..pipeline.mention_names import dataset_key
+from ..pipeline.vocabulary import COORDINATED_MENTIONS
+from .alias_table import CAPITALS_ONLY, COMMON_WORDS, read_keys, read_table, write_keys, written_plain
 
 # Between two coordinated names: a comma, "and", "or" or "&", or a comma and one of them.
 COORDINATORS = {",", "and", "or", "&"}
 MAX_TOKENS = 4  # at most this many tokens in a name added
-KEYS_FILE, CAPITALS_FILE = "keys.txt", "capitals_only.txt"
+KEYS = "keys.txt"  # the alias table's keys, saved with the pipeline beside its CAPITALS_ONLY and COMMON_WORDS
 
 
 def name_token(text: str) -> bool:
@@ -64,17 +64,6 @@ def coordinated(doc: Doc, ents: Iterable[Span]) -> List[Tuple[int, int]]:
     return found
 
 
-def read_keys(table: Path) -> Tuple[Set[str], Set[str]]:
-    """The keys of the alias table in the folder `table` (aliases.tsv), and those of them that name
-    a dataset only where written in capitals (capitals_only.txt; "ADAM", not "Adam"), as the linker
-    reads them. (Its common_words link where written with a capital, as every name added is.)"""
-    with (table / "aliases.tsv").open(encoding="utf8", newline="") as file:
-        keys = {row["key"] for row in csv.DictReader(file, delimiter="\t")}
-    path = table / "capitals_only.txt"
-    capitals = set(path.read_text(encoding="utf8").split()) & keys if path.exists() else set()
-    return keys, capitals
-
-
 class CoordinatedMentions:
     """Adds as entities the names coordinated with an entity (`coordinated`; a list goes on past a
     name it does not add: "MNIST, ResNet-50 and CIFAR-10") that the catalogue knows (`known`: its
@@ -83,17 +72,22 @@ class CoordinatedMentions:
 
     def __init__(self, name: str):
         self.name = name
-        self.keys: Set[str] = set()
-        self.capitals: Set[str] = set()
+        self.keys: FrozenSet[str] = frozenset()
+        self.capitals_only: FrozenSet[str] = frozenset()
+        self.common_words: FrozenSet[str] = frozenset()
 
     def initialize(self, get_examples=None, *, nlp=None, table: Optional[str] = None) -> None:
         """Read the keys from the alias table folder `table` (none without one)."""
-        self.keys, self.capitals = read_keys(Path(table)) if table else (set(), set())
+        if table:
+            found = read_table(Path(table))
+            self.keys = frozenset(alias.key for alias in found.aliases)
+            self.capitals_only, self.common_words = found.capitals_only, found.common_words
 
     def known(self, text: str) -> bool:
-        """Whether the name `text` is the catalogue's (a key of capitals_only where written in capitals)."""
+        """Whether the name `text` is the catalogue's, written as the linker links it (not
+        `written_plain`: "ADAM", not the optimiser "Adam")."""
         key = dataset_key(text)
-        return key in self.keys and (key not in self.capitals or text.isupper())
+        return key in self.keys and not written_plain(key, text, self.capitals_only, self.common_words)
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -106,12 +100,13 @@ class CoordinatedMentions:
     def to_disk(self, path, *, exclude=tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        for name, keys in ((KEYS_FILE, self.keys), (CAPITALS_FILE, self.capitals)):
-            (path / name).write_text("".join(f"{key}\n" for key in sorted(keys)), encoding="utf8")
+        for name, keys in ((KEYS, self.keys), (CAPITALS_ONLY, self.capitals_only), (COMMON_WORDS, self.common_words)):
+            write_keys(path / name, keys)
 
     def from_disk(self, path, *, exclude=tuple()) -> "CoordinatedMentions":
-        self.keys, self.capitals = (set((Path(path) / name).read_text(encoding="utf8").split())
-                                    for name in (KEYS_FILE, CAPITALS_FILE))
+        path = Path(path)
+        self.keys = frozenset((path / KEYS).read_text(encoding="utf8").split())
+        self.capitals_only, self.common_words = (read_keys(path / name, self.keys) for name in (CAPITALS_ONLY, COMMON_WORDS))
         return self
 
 

@@ -1,7 +1,8 @@
 import spacy
 from spacy.tokens import Span
 
-from dataset_ner.pipeline.coordinated_mentions import CoordinatedMentions, coordinated, read_keys
+from dataset_ner.linking.alias_table import read_table
+from dataset_ner.linking.coordinated_mentions import CoordinatedMentions, coordinated
 
 from ..conftest import ROOT
 
@@ -16,7 +17,7 @@ def tag(nlp, text, names):
 
 def component(keys=KEYS):
     pipe = CoordinatedMentions("coordinated_dataset_mentions")
-    pipe.keys = set(keys)
+    pipe.keys = frozenset(keys)
     return pipe
 
 
@@ -47,16 +48,20 @@ def test_a_name_stops_at_the_sentence_end():
 
 
 def test_the_keys_come_from_the_alias_table_and_are_saved_with_the_pipeline(tmp_path):
-    keys, capitals = read_keys(ROOT / "corpus/catalogue")
-    assert {"helen", "ibug", "cifar10", "adam"} <= keys and "adam" in capitals and "xm2vts" not in keys
+    table = read_table(ROOT / "corpus/catalogue")
     nlp = spacy.blank("en")
     nlp.add_pipe("coordinated_dataset_mentions").initialize(table=str(ROOT / "corpus/catalogue"))
     nlp.to_disk(tmp_path / "model")
-    loaded = spacy.load(tmp_path / "model")
-    pipe = loaded.get_pipe("coordinated_dataset_mentions")
-    assert (pipe.keys, pipe.capitals) == (keys, capitals)
-    doc = loaded.make_doc("Results on AFW, Helen, Adam and LFPW; ADAM and XM2VTS.")
-    doc.ents = [Span(doc, 2, 3, label="DATASET")]
-    assert [ent.text for ent in pipe(doc).ents] == ["AFW", "Helen", "LFPW"]  # Adam is an optimiser
-    doc.ents = [Span(doc, 12, 13, label="DATASET")]
-    assert [ent.text for ent in pipe(doc).ents] == ["ADAM", "XM2VTS"]  # ";" ends the list
+    pipe = spacy.load(tmp_path / "model").get_pipe("coordinated_dataset_mentions")
+    assert pipe.keys == {alias.key for alias in table.aliases} and "xm2vts" not in pipe.keys
+    assert (pipe.capitals_only, pipe.common_words) == (table.capitals_only, table.common_words)
+    assert "adam" in pipe.capitals_only and "places" in pipe.common_words
+    doc = pipe(tag(spacy.blank("en"), "Results on AFW, Helen, Adam and LFPW; ADAM and XM2VTS.", ["AFW"]))
+    assert [ent.text for ent in doc.ents] == ["AFW", "Helen", "LFPW"]  # Adam is an optimiser
+
+
+def test_a_name_is_known_as_the_linker_links_it():
+    """The linker's rule for common words: "ADAM" and "ReCoRD" in capitals, "Places" with a capital."""
+    pipe = component()
+    pipe.initialize(table=str(ROOT / "corpus/catalogue"))
+    assert [pipe.known(text) for text in ("ADAM", "Adam", "Places", "CIFAR-10", "XM2VTS")] == [True, False, True, True, False]
