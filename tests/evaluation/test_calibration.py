@@ -36,12 +36,13 @@ def test_the_command_writes_the_page_and_metrics(confident_nlp, tmp_path):
     ])
     page, metrics = tmp_path / "calibration.md", tmp_path / "calibration.json"
     invoke_command(main, [tmp_path / "model", "--corpus", f"toy={gold}", "--test-corpus", f"toy={gold}", "--temperature", 1.0,
-                          "--temperature", 3.0, "--output", page, "--metrics", metrics])
+                          "--temperature", 3.0, "--output", page, "--metrics", metrics, "--label", "toy_sm"])
     result = json.loads(metrics.read_text())
-    assert list(result["temperatures"]) == ["1.0", "2.0", "3.0"]  # the pipeline's 2.0 is always compared
+    assert list(result["temperatures"]) == ["1.0", "1.5", "3.0"]  # the pipeline's 1.5 is always compared
     dev = result["splits"]["dev"]
     assert dev["gold"] == 3 and sum(row["mentions"] for row in dev["bins"]) == dev["curve"][0]["mentions"] >= 1
     assert result["splits"]["test"]["bins"] == dev["bins"]
     text = page.read_text()
-    assert "| temperature | ECE dev | ECE test |" in text and "## test, temperature 2.0" in text
+    assert text.startswith("# Mention confidence: calibration of toy_sm\n")
+    assert "| temperature | ECE dev | ECE test |" in text and "## test, temperature 1.5" in text
     assert "| confidence | mentions | mean confidence | precision |" in text and "| 0.50 |" in text
