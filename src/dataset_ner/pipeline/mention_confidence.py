@@ -106,7 +106,7 @@ def mention_confidence(nlp: Language, name: str, ner: str, temperature: float, t
 try:
     Language.factory(
         MENTION_CONFIDENCE,
-        default_config={"ner": "ner", "temperature": 2.0, "threshold": 0.0, "batch_size": 64},
+        default_config={"ner": "ner", "temperature": 1.5, "threshold": 0.0, "batch_size": 64},
         requires=["doc.ents"],
         assigns=["span._.confidence"],
     )(mention_confidence)
