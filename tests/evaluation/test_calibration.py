@@ -20,6 +20,11 @@ def test_bins_count_every_mention_once_with_their_precision():
     assert expected_calibration_error(rows) == pytest.approx((0.3 + 0.2 + 0.03) / 5)
 
 
+def test_no_mention_predicted_has_no_calibration_error():
+    """A pipeline trained a few steps may predict nothing: no error to report, and no crash."""
+    assert expected_calibration_error(bin_table([])) is None
+
+
 def test_the_curve_trades_recall_for_precision():
     curve = {row["threshold"]: row for row in pr_curve(SCORED, n_gold=4)}
     assert (curve[0.0]["precision"], curve[0.0]["recall"]) == (0.6, 0.75)

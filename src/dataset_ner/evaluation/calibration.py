@@ -50,9 +50,12 @@ def bin_table(scored: Scored) -> List[Dict]:
     return rows
 
 
-def expected_calibration_error(rows: List[Dict]) -> float:
-    """Mentions-weighted mean gap between precision and mean confidence over the bins."""
+def expected_calibration_error(rows: List[Dict]) -> Optional[float]:
+    """Mentions-weighted mean gap between precision and mean confidence over the bins; None where the
+    pipeline predicted no mention (a pipeline trained a few steps)."""
     total = sum(row["mentions"] for row in rows)
+    if not total:
+        return None
     return sum(row["mentions"] * abs(row["precision"] - row["mean_confidence"]) for row in rows if row["mentions"]) / total
 
 
@@ -99,13 +102,13 @@ def markdown(results: Dict, temperature: float, label: str) -> str:
         "Expected calibration error (mentions-weighted |precision − mean confidence| over the bins below)",
         "per temperature. The temperature is chosen on dev; test is reported, never used to choose:",
         "",
-        MarkdownRenderer().table([(str(value), *(f"{eces[split]:.3f}" for split in splits))
+        MarkdownRenderer().table([(str(value), *(_number(eces[split]) for split in splits))
                                   for value, eces in results["temperatures"].items()],
                                  ("temperature", *(f"ECE {split}" for split in splits))),
     ]
     for split, result in results["splits"].items():
         lines += ["", f"## {split}, temperature {temperature} (the pipeline's)", "",
-                  f"{result['gold']} gold mentions, {result['bins_total']} predicted; ECE {result['ece']:.3f}.",
+                  f"{result['gold']} gold mentions, {result['bins_total']} predicted; ECE {_number(result['ece'])}.",
                   "Dropping mentions below a threshold (`extract --min-confidence`, or the component's",
                   "`threshold`) trades recall for precision as in the second table.", ""]
         lines += tables(result["bins"], result["curve"])
@@ -157,8 +160,9 @@ def main(
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(markdown(results, chosen, label or model), encoding="utf8")
     write_json(metrics, results)
-    best = min(results["temperatures"], key=lambda value: results["temperatures"][value]["dev"])
-    msg.good(f"ECE at temperature {chosen}: " + ", ".join(f"{n} {r['ece']:.3f}" for n, r in results["splits"].items())
+    scored = [value for value in results["temperatures"] if results["temperatures"][value]["dev"] is not None]
+    best = min(scored, key=lambda value: results["temperatures"][value]["dev"]) if scored else "– (no mention predicted)"
+    msg.good(f"ECE at temperature {chosen}: " + ", ".join(f"{n} {_number(r['ece'])}" for n, r in results["splits"].items())
              + f" (lowest on dev at {best}) → {output}")
 
 
