@@ -160,8 +160,8 @@ def main(
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(markdown(results, chosen, label or model), encoding="utf8")
     write_json(metrics, results)
-    scored = [value for value in results["temperatures"] if results["temperatures"][value]["dev"] is not None]
-    best = min(scored, key=lambda value: results["temperatures"][value]["dev"]) if scored else "– (no mention predicted)"
+    measured = [value for value in results["temperatures"] if results["temperatures"][value]["dev"] is not None]
+    best = min(measured, key=lambda value: results["temperatures"][value]["dev"]) if measured else "– (no mention predicted)"
     msg.good(f"ECE at temperature {chosen}: " + ", ".join(f"{n} {_number(r['ece'])}" for n, r in results["splits"].items())
              + f" (lowest on dev at {best}) → {output}")
 
