@@ -46,7 +46,8 @@ def test_cnn_config_shares_data_components_and_optimizer_with_cpu():
 # and length.
 SM_SETTINGS = {
     "nlp.after_pipeline_creation", "nlp.after_pipeline_creation.@callbacks",
-    "components.tok2vec.model.encode.width", "components.tok2vec.model.embed.rows", "training.optimizer.use_averages",
+    "components.tok2vec.model.encode.width", "components.tok2vec.model.embed.rows", "components.ner.model.hidden_width",
+    "training.optimizer.use_averages",
     "corpora.train.augmenter.level", "corpora.train.weights.seeds", "corpora.train.weights.distilled",
     "corpora.train.weights.scirex", "corpora.train.weights.scirex_distilled",
     "training.max_steps",
