@@ -14,6 +14,7 @@ from ..input_error import stop
 from ..json_files import write_json
 from ..length_order import in_length_order
 from ..pipeline.vocabulary import MENTION_CONFIDENCE
+from .readme_table import score_cell
 
 BINS = [0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0]
 THRESHOLDS = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99]
@@ -72,15 +73,11 @@ def pr_curve(scored: Scored, n_gold: int) -> List[Dict]:
     return rows
 
 
-def _number(value) -> str:
-    return "–" if value is None else f"{value:.3f}"
-
-
 def tables(bins: List[Dict], curve: List[Dict]) -> List[str]:
     """Markdown: precision per confidence bin, then P/R/F1 per threshold."""
     md = MarkdownRenderer()
     by_confidence = [(f"[{row['low']:.2f}, {row['high']:.2f}{']' if row['high'] == 1.0 else ')'}", str(row["mentions"]),
-                      _number(row["mean_confidence"]), _number(row["precision"])) for row in bins]
+                      score_cell(row["mean_confidence"]), score_cell(row["precision"])) for row in bins]
     by_threshold = [(f"{row['threshold']:.2f}", str(row["mentions"]), f"{row['precision']:.3f}", f"{row['recall']:.3f}",
                      f"{row['f1']:.3f}") for row in curve]
     return [md.table(by_confidence, ("confidence", "mentions", "mean confidence", "precision")), "",
@@ -102,13 +99,13 @@ def markdown(results: Dict, temperature: float, label: str) -> str:
         "Expected calibration error (mentions-weighted |precision − mean confidence| over the bins below)",
         "per temperature. The temperature is chosen on dev; test is reported, never used to choose:",
         "",
-        MarkdownRenderer().table([(str(value), *(_number(eces[split]) for split in splits))
+        MarkdownRenderer().table([(str(value), *(score_cell(eces[split]) for split in splits))
                                   for value, eces in results["temperatures"].items()],
                                  ("temperature", *(f"ECE {split}" for split in splits))),
     ]
     for split, result in results["splits"].items():
         lines += ["", f"## {split}, temperature {temperature} (the pipeline's)", "",
-                  f"{result['gold']} gold mentions, {result['bins_total']} predicted; ECE {_number(result['ece'])}.",
+                  f"{result['gold']} gold mentions, {result['bins_total']} predicted; ECE {score_cell(result['ece'])}.",
                   "Dropping mentions below a threshold (`extract --min-confidence`, or the component's",
                   "`threshold`) trades recall for precision as in the second table.", ""]
         lines += tables(result["bins"], result["curve"])
@@ -162,7 +159,7 @@ def main(
     write_json(metrics, results)
     measured = [value for value in results["temperatures"] if results["temperatures"][value]["dev"] is not None]
     best = min(measured, key=lambda value: results["temperatures"][value]["dev"]) if measured else "– (no mention predicted)"
-    msg.good(f"ECE at temperature {chosen}: " + ", ".join(f"{n} {_number(r['ece'])}" for n, r in results["splits"].items())
+    msg.good(f"ECE at temperature {chosen}: " + ", ".join(f"{n} {score_cell(r['ece'])}" for n, r in results["splits"].items())
              + f" (lowest on dev at {best}) → {output}")
 
 

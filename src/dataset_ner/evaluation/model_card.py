@@ -9,7 +9,7 @@ import typer
 from wasabi import MarkdownRenderer, msg
 
 from ..json_files import read_json, write_json
-from .readme_table import write_table
+from .readme_table import score_cell, write_table
 
 MODES = ("exact", "head", "overlap")
 
@@ -89,15 +89,12 @@ def papers_table(papers_dir: Path, pipelines: List[str]) -> str:
 def linking_table(scores: Dict) -> str:
     """A row per test corpus (and all together) of the linker's scores on the gold mentions; link
     precision with its counts, which three decimals can round across a target (508 of 535: 0.9495)."""
-    def cell(value):
-        return "–" if value is None else f"{value:.3f}"
-
     def precision(row):
         return "–" if row["precision"] is None else \
             f"{row['precision']:.3f} ({round(row['precision'] * row['links'])} of {row['links']})"
     header = ["test set", "mentions", "linkable", "link P", "linkable R", "NIL left unlinked", "ids per dataset"]
-    cells = [[corpus, str(row["mentions"]), str(row["linkable"]), precision(row), cell(row["recall"]),
-              cell(row["nil_unlinked"]), cell(row["ids_per_dataset"])]
+    cells = [[corpus, str(row["mentions"]), str(row["linkable"]), precision(row), score_cell(row["recall"]),
+              score_cell(row["nil_unlinked"]), score_cell(row["ids_per_dataset"])]
              for corpus, row in sorted(scores.items(), key=lambda item: (item[0] == "all", item[0]))]
     return MarkdownRenderer().table(cells, header, aligns=("l",) + ("r",) * (len(header) - 1))
 
