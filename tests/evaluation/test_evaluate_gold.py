@@ -1,6 +1,7 @@
 """evaluate_gold, the lexicon baseline, benchmark and model card on a real (rule-based) pipeline."""
 
 import json
+import platform
 import subprocess
 import sys
 
@@ -32,10 +33,12 @@ def test_lexicon_baseline_scored_and_carded(tmp_path, gold_jsonl):
     page = (tmp_path / "errors/toy.html").read_text()
     assert "t-2: gold" in page and "t-1: gold" not in page  # only sentences with errors
     run("dataset_ner.evaluation.benchmark", f"lexicon={tmp_path / 'lexicon'}", "--corpus", str(gold_jsonl),
-        "--output", str(tmp_path / "speed.json"), "--repeats", "2")
+        "--output", str(tmp_path / "speed.json"), "--repeats", "2", "--components")
     speed = json.loads((tmp_path / "speed.json").read_text())
     assert speed["texts"] == 3 and len(speed["pipelines"]["lexicon"]["runs"]) == 2
-    assert speed["device"] == "cpu"
+    seconds = speed["pipelines"]["lexicon"]["component_seconds"]
+    assert list(seconds) == ["tokenizer", *spacy.load(tmp_path / "lexicon").pipe_names] and min(seconds.values()) >= 0
+    assert speed["device"] == "cpu" and speed["python"] == platform.python_version()
     readme, page = tmp_path / "README.md", tmp_path / "model_card.md"
     readme.write_text("intro\n<!-- results:start -->\nold\n<!-- results:end -->\nrest\n")
     page.write_text("card\n<!-- model-card:start -->\nold\n<!-- model-card:end -->\n")
