@@ -22,6 +22,7 @@ def test_the_readme_table_shows_the_shipped_pipelines_exact_scores():
     assert table.splitlines()[0] == "| test set | sm P | sm R | sm F1 | cnn P | cnn R | cnn F1 |"
     assert table.splitlines()[2:] == ["| toy | 0.500 | 0.250 | 0.300 | 0.500 | 0.250 | 0.400 |",
                                       "| words/s |  |  | 40,483 |  |  | 40,483 |"]
+    assert shipped_table(rows, ["sm"], "3.12.1").splitlines()[-1] == "| words/s (Python 3.12.1) |  |  | 40,483 |"
 
 
 def test_the_json_rounds_to_four_places():

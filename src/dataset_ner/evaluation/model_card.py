@@ -54,9 +54,10 @@ def full_table(rows: List[Dict]) -> str:
     return MarkdownRenderer().table(cells, header, aligns=("l", "l") + ("r",) * (len(header) - 2))
 
 
-def shipped_table(rows: List[Dict], shipped: List[str]) -> str:
+def shipped_table(rows: List[Dict], shipped: List[str], python: Optional[str] = None) -> str:
     """For the README: a row per test corpus with each shipped pipeline's exact P/R/F1, and a row of
-    their words/s."""
+    their words/s, labelled with the Python version they were measured on when it is known (spaCy's
+    compiled parser is several times slower on Python < 3.12: docs/speed.md)."""
     header = ["test set"] + [f"{name} {k}" for name in shipped for k in ("P", "R", "F1")]
     by_key = {(row["corpus"], row["pipeline"]): row for row in rows}
     corpora = sorted({row["corpus"] for row in rows if row["pipeline"] in shipped})
@@ -65,7 +66,8 @@ def shipped_table(rows: List[Dict], shipped: List[str]) -> str:
         for corpus in corpora
     ]
     speed = {row["pipeline"]: words_per_second(row) for row in rows}
-    cells.append(["words/s"] + [cell for name in shipped for cell in ("", "", speed[name])])
+    label = f"words/s (Python {python})" if python else "words/s"
+    cells.append([label] + [cell for name in shipped for cell in ("", "", speed[name])])
     return MarkdownRenderer().table(cells, header, aligns=("l",) + ("r",) * (len(header) - 1))
 
 
@@ -114,9 +116,10 @@ def main(
     """Write every row between the model-card markers of CARD, the shipped pipelines' rows between the
     results markers of README, and all rows as JSON; with --papers-dir, the paper-level scores between
     the papers-card markers of CARD."""
-    rows = build_rows(gold_dir, read_json(speed), times_dir, pipelines)
+    speed_meta = read_json(speed)
+    rows = build_rows(gold_dir, speed_meta, times_dir, pipelines)
     write_table(card, "model-card", full_table(rows))
-    write_table(readme, "results", shipped_table(rows, shipped))
+    write_table(readme, "results", shipped_table(rows, shipped, speed_meta.get("python")))
     if linking:
         write_table(card, "linking", linking_table(read_json(linking)))
     if papers_dir:
