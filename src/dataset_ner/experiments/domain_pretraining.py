@@ -53,13 +53,12 @@ def cpu_has_bf16() -> bool:
     return any(flag in flags for flag in BF16_FLAGS)
 
 
-def pretrain(model_dir: Path, chunks: List[List[int]], steps: int, batch_size: int, seed: int,
+def pretrain(model_dir: Path, tokenizer, chunks: List[List[int]], steps: int, batch_size: int, seed: int,
              learn_rate: float, head_learn_rate: float, bf16: bool, log_every: int = 50) -> BertForMaskedLM:
     """AdamW with a linear warm-up over the first tenth of the steps and a linear decay; the new MLM
     head (MiniLM ships without one) learns at `head_learn_rate`."""
     rng = random.Random(seed)
     torch.manual_seed(seed)
-    tokenizer = AutoTokenizer.from_pretrained(model_dir)
     model = BertForMaskedLM.from_pretrained(model_dir)
     model.train()
     head = [p for n, p in model.named_parameters() if n.startswith("cls.")]
@@ -121,7 +120,7 @@ def main(
     bf16 = cpu_has_bf16() if bf16 is None else bf16
     msg.info(f"{texts} texts in {len(chunks)} chunks of <= {max_length} word pieces; "
              f"{steps} steps of {batch_size}, bf16 {bf16}")
-    model = pretrain(model_dir, chunks, steps, batch_size, seed, learn_rate, head_learn_rate, bf16)
+    model = pretrain(model_dir, tokenizer, chunks, steps, batch_size, seed, learn_rate, head_learn_rate, bf16)
     output.mkdir(parents=True, exist_ok=True)
     model.bert.save_pretrained(output)
     tokenizer.save_pretrained(output)
