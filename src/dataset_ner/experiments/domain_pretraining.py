@@ -12,7 +12,7 @@ import spacy
 import torch
 import typer
 from spacy.tokens import DocBin
-from transformers import AutoTokenizer, BertForMaskedLM, DataCollatorForLanguageModeling
+from transformers import AutoModelForMaskedLM, AutoTokenizer, DataCollatorForLanguageModeling, PreTrainedModel
 from wasabi import msg
 
 from ..pipeline.transformer_path import transformer_path
@@ -36,13 +36,22 @@ def pack_chunks(texts: List[str], tokenizer, max_length: int) -> List[List[int]]
     return chunks
 
 
-def masked_lm_loss(model: BertForMaskedLM, batch: dict) -> torch.Tensor:
+def masked_lm_head(model: PreTrainedModel) -> torch.nn.Module:
+    """The masked-LM head beside the encoder: `cls` of BERT models, `lm_head` of RoBERTa's."""
+    heads = [module for name, module in model.named_children() if name != model.base_model_prefix]
+    if len(heads) != 1:
+        raise ValueError(f"{type(model).__name__}: expected one masked-LM head beside the encoder, "
+                         f"found {len(heads)}")
+    return heads[0]
+
+
+def masked_lm_loss(model: PreTrainedModel, batch: dict) -> torch.Tensor:
     """Cross-entropy of the masked positions only: the vocabulary projection of the other
     positions is the largest part of a full forward pass and adds nothing to the loss."""
     labels = batch.pop("labels")
-    hidden = model.bert(**batch).last_hidden_state
+    hidden = model.base_model(**batch).last_hidden_state
     masked = labels != -100
-    logits = model.cls(hidden[masked])
+    logits = masked_lm_head(model)(hidden[masked])
     return torch.nn.functional.cross_entropy(logits.float(), labels[masked])
 
 
@@ -53,16 +62,18 @@ def cpu_has_bf16() -> bool:
     return any(flag in flags for flag in BF16_FLAGS)
 
 
-def pretrain(model_dir: Path, tokenizer, chunks: List[List[int]], steps: int, batch_size: int, seed: int,
-             learn_rate: float, head_learn_rate: float, bf16: bool, log_every: int = 50) -> BertForMaskedLM:
-    """AdamW with a linear warm-up over the first tenth of the steps and a linear decay; the new MLM
-    head (MiniLM ships without one) learns at `head_learn_rate`."""
+def pretrain(model_name: str, tokenizer, chunks: List[List[int]], steps: int, batch_size: int, seed: int,
+             learn_rate: float, head_learn_rate: float, bf16: bool, device: str = "cpu",
+             log_every: int = 50) -> PreTrainedModel:
+    """AdamW with a linear warm-up over the first tenth of the steps and a linear decay; the
+    masked-LM head (new where the model ships without one, as MiniLM does) learns at `head_learn_rate`."""
     rng = random.Random(seed)
     torch.manual_seed(seed)
-    model = BertForMaskedLM.from_pretrained(model_dir)
+    model = AutoModelForMaskedLM.from_pretrained(model_name).to(device)
     model.train()
-    head = [p for n, p in model.named_parameters() if n.startswith("cls.")]
-    body = [p for n, p in model.named_parameters() if not n.startswith("cls.")]
+    body_prefix = model.base_model_prefix + "."
+    head = [p for n, p in model.named_parameters() if not n.startswith(body_prefix)]
+    body = [p for n, p in model.named_parameters() if n.startswith(body_prefix)]
     optimizer = torch.optim.AdamW([{"params": body, "lr": learn_rate}, {"params": head, "lr": head_learn_rate}],
                                   weight_decay=0.01)
     warmup = max(1, steps // 10)
@@ -76,7 +87,8 @@ def pretrain(model_dir: Path, tokenizer, chunks: List[List[int]], steps: int, ba
             order += rng.sample(range(len(chunks)), len(chunks))
         batch = collator([{"input_ids": [tokenizer.cls_token_id] + chunks[order.pop()] + [tokenizer.sep_token_id]}
                           for _ in range(batch_size)])
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+        batch = {key: value.to(device) for key, value in batch.items()}
+        with torch.autocast(torch.device(device).type, dtype=torch.bfloat16, enabled=bf16):
             loss = masked_lm_loss(model, batch)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -92,7 +104,7 @@ def pretrain(model_dir: Path, tokenizer, chunks: List[List[int]], steps: int, ba
 
 
 def main(
-    transformer: str = typer.Argument(..., help="Model to start from: pkg:MODULE, a local directory"),
+    transformer: str = typer.Argument(..., help="Model to start from: pkg:MODULE, a local directory, a hub name"),
     output: Path = typer.Argument(..., help="Directory to write the pretrained model to"),
     docbin: List[Path] = typer.Option(..., exists=True, help="Training DocBin whose texts are read (repeatable)"),
     steps: int = typer.Option(1000, help="Optimizer steps"),
@@ -103,26 +115,28 @@ def main(
     seed: int = typer.Option(0, help="Random seed (chunk order, masks)"),
     bf16: Optional[bool] = typer.Option(None, help="bfloat16 autocast (default: where the CPU has it natively)"),
     threads: int = typer.Option(0, help="torch threads (0: torch's default)"),
+    gpu_id: int = typer.Option(-1, help="GPU to train on (-1: the CPU)"),
 ):
     """Masked-LM pretraining of TRANSFORMER on the texts of the DocBins, saved to OUTPUT."""
     if threads:
         torch.set_num_threads(threads)
-    model_dir = Path(transformer_path(transformer))
-    if not (model_dir / "config.json").is_file():
-        msg.fail(f"{transformer}: no Hugging Face model (config.json) in {model_dir}", exits=1)
+    model_name = transformer_path(transformer)
+    device = f"cuda:{gpu_id}" if gpu_id >= 0 else "cpu"
     vocab = spacy.blank("en").vocab
-    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    tokenizer = AutoTokenizer.from_pretrained(model_name)
     texts, chunks = 0, []
     for path in docbin:  # packed within one DocBin: a chunk never joins two sources
         docbin_texts = [doc.text for doc in DocBin().from_disk(path).get_docs(vocab)]
         texts += len(docbin_texts)
         chunks += pack_chunks(docbin_texts, tokenizer, max_length)
-    bf16 = cpu_has_bf16() if bf16 is None else bf16
+    if bf16 is None:
+        bf16 = torch.cuda.is_bf16_supported() if gpu_id >= 0 else cpu_has_bf16()
     msg.info(f"{texts} texts in {len(chunks)} chunks of <= {max_length} word pieces; "
-             f"{steps} steps of {batch_size}, bf16 {bf16}")
-    model = pretrain(model_dir, tokenizer, chunks, steps, batch_size, seed, learn_rate, head_learn_rate, bf16)
+             f"{steps} steps of {batch_size} on {device}, bf16 {bf16}")
+    model = pretrain(model_name, tokenizer, chunks, steps, batch_size, seed, learn_rate, head_learn_rate, bf16,
+                     device)
     output.mkdir(parents=True, exist_ok=True)
-    model.bert.save_pretrained(output)
+    model.base_model.save_pretrained(output)
     tokenizer.save_pretrained(output)
     msg.good(f"Saved {output}")
 
