@@ -34,9 +34,8 @@ def write_texts(folder):
 
 
 def test_pretraining_changes_the_weights_and_saves_a_loadable_model(tmp_path):
-    write_texts(tmp_path)
     output = tmp_path / "pretrained"
-    invoke_command(main, [MINILM, str(output), "--docbin", str(tmp_path / "texts.spacy"), "--steps", "3",
+    invoke_command(main, [MINILM, str(output), "--docbin", str(write_texts(tmp_path)), "--steps", "3",
                           "--batch-size", "4", "--max-length", "32", "--no-bf16"])
     before = load_file(f"{transformer_path(MINILM)}/model.safetensors")
     after = load_file(output / "model.safetensors")
