@@ -24,6 +24,12 @@ class Sentence:
 
 def read_gold(path: Path) -> Iterator[Sentence]:
     """Yield the sentences of a corpus file; raise InputError naming file, line and problem."""
+    for _, sentence in read_numbered(path):
+        yield sentence
+
+
+def read_numbered(path: Path) -> Iterator[Tuple[int, Sentence]]:
+    """Yield each sentence of a corpus file with its line number; InputError naming file, line and problem."""
     for number, record in read_jsonl(path):
         try:
             text = record["text"]
@@ -34,7 +40,7 @@ def read_gold(path: Path) -> Iterator[Sentence]:
         for start, end in spans:
             if not 0 <= start < end <= len(text):
                 raise InputError(path, number, f"span ({start}, {end}) outside the text of length {len(text)}")
-        yield sentence
+        yield number, sentence
 
 
 def write_gold(path: Path, sentences: Iterable[Sentence]) -> None:
