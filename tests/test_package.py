@@ -67,8 +67,11 @@ def project(tmp_path_factory):
          "datasets": [{"name": "Prodigy-METEO", "aliases": []}, {"name": "RoboCup", "aliases": []}]}])
     with gzip.open(ROOT / "corpus/scirex/train_docs.jsonl.gz", "rt", encoding="utf8") as lines:  # a short train paper
         (root / "corpus/scirex").mkdir(parents=True)
+        paper = next(line for i, line in enumerate(lines) if i == 240)
         with gzip.open(root / "corpus/scirex/train_docs.jsonl.gz", "wt", encoding="utf8") as out:
-            out.writelines(line for i, line in enumerate(lines) if i == 240)
+            out.write(paper)
+    reviewed = [json.loads(line) for line in (ROOT / "corpus/scirex/train_reviewed.jsonl").read_text(encoding="utf8").splitlines()]
+    write_jsonl(root / "corpus/scirex/train_reviewed.jsonl", [row for row in reviewed if row["doc_id"] == json.loads(paper)["doc_id"]])
     for split in ("dev", "test"):
         write_jsonl(root / f"corpus/scirex/{split}.jsonl", [{**row, "id": f"scirex-{i}"} for i, row in enumerate(GOLD_SENTENCES)])
         write_jsonl(root / f"corpus/scirex/{split}_papers.jsonl", [
