@@ -45,15 +45,16 @@ GOLD_SENTENCES = [
 ]
 
 
-def invoke_command(command, args):
-    """Run a typer command function as its CLI would, with `args` as strings; asserts it exits 0."""
+def invoke_command(command, args, exit_code: int = 0):
+    """Run a typer command function as its CLI would, with `args` as strings; asserts its exit status
+    (0 unless told: a refused input exits 1)."""
     import typer
     from typer.testing import CliRunner
 
     app = typer.Typer()
     app.command()(command)
     result = CliRunner().invoke(app, [str(arg) for arg in args])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == exit_code, result.output
     return result
 
 

@@ -4,9 +4,7 @@ of train, dev and test."""
 import json
 
 import spacy
-import typer
 from spacy.tokens import DocBin
-from typer.testing import CliRunner
 
 from dataset_ner.data.convert_scirex import main
 
@@ -33,11 +31,7 @@ def convert(papers, out, *options):
 
 def failed_convert(papers, out, *options) -> str:
     """Run convert_scirex expecting exit status 1; its output."""
-    app = typer.Typer()
-    app.command()(main)
-    result = CliRunner().invoke(app, [str(arg) for arg in arguments(papers, out, *options)])
-    assert result.exit_code == 1
-    return result.output
+    return invoke_command(main, arguments(papers, out, *options), exit_code=1).output
 
 
 def test_three_papers_become_docbins_a_split_and_dev_and_test_sentences(tmp_path):

@@ -1,14 +1,12 @@
 import json
 
 import spacy
-import typer
 from spacy.tokens import DocBin, Span
-from typer.testing import CliRunner
 
 from dataset_ner.data.relabel import fill, main, merge
 from dataset_ner.experiments.teacher import main as teacher_main
 
-from ..conftest import invoke_command
+from ..conftest import invoke_command, write_jsonl
 
 TEXT = "We use ImageNet and HMDB-51 , not ResNet ."
 
@@ -98,9 +96,40 @@ def test_the_commands_label_and_merge_every_weak_text(tmp_path, confident_nlp):
 def test_a_weak_text_without_teacher_labels_is_refused(tmp_path, capsys):
     DocBin(docs=[weak_doc()]).to_disk(tmp_path / "weak.spacy")
     (tmp_path / "labels.jsonl").write_text(json.dumps({"text": "other", "spans": []}) + "\n", encoding="utf8")
-    app = typer.Typer()
-    app.command()(main)
-    result = CliRunner().invoke(app, [str(tmp_path / "weak.spacy"), str(tmp_path / "labels.jsonl"),
-                                      "--output", str(tmp_path / "s.spacy")])
-    assert result.exit_code == 1
+    result = invoke_command(main, [tmp_path / "weak.spacy", tmp_path / "labels.jsonl", "--output", tmp_path / "s.spacy"],
+                            exit_code=1)
     assert "no teacher labels for 1 texts" in result.output + capsys.readouterr().err
+
+
+OTHER = "Results on SQuAD improve ."
+
+
+def write_reviewed(path, rows):
+    write_jsonl(path, [{"id": f"weak-{i}", "text": text, "spans": [{"start": s, "end": e, "label": "DATASET"} for s, e in spans]}
+                       for i, (text, spans) in enumerate(rows)])
+    return path
+
+
+def test_a_text_reviewed_by_hand_takes_its_reviewed_mentions_and_o_elsewhere(tmp_path):
+    nlp = spacy.blank("en")
+    DocBin(docs=[weak_doc(), nlp.make_doc(OTHER)]).to_disk(tmp_path / "weak.spacy")
+    write_jsonl(tmp_path / "labels.jsonl", [{"text": OTHER, "spans": [{"start": 11, "end": 16, "confidence": 0.9}]}])
+    reviewed = write_reviewed(tmp_path / "reviewed.jsonl", [(TEXT, [(20, 27)])])  # HMDB-51 only: ImageNet was wrong
+    invoke_command(main, [tmp_path / "weak.spacy", tmp_path / "labels.jsonl", "--output", tmp_path / "seeds.spacy",
+                          "--reviewed", reviewed])
+    merged = list(DocBin().from_disk(tmp_path / "seeds.spacy").get_docs(nlp.vocab))
+    assert labelled(merged[0]) == ([("HMDB-51", "DATASET")], ["O", "O", "O", "O", "B", "O", "O", "O", "O"])
+    assert [e.text for e in merged[1].ents] == ["SQuAD"]  # not reviewed: the teacher's label, read as before
+
+
+def test_a_reviewed_text_that_is_no_weak_text_or_reviewed_twice_is_refused_with_its_line(tmp_path, capsys):
+    DocBin(docs=[weak_doc()]).to_disk(tmp_path / "weak.spacy")
+    write_jsonl(tmp_path / "labels.jsonl", [])
+    args = [tmp_path / "weak.spacy", tmp_path / "labels.jsonl", "--output", tmp_path / "s.spacy", "--reviewed"]
+    reviewed = write_reviewed(tmp_path / "r.jsonl", [(TEXT, []), (OTHER, [])])
+    result = invoke_command(main, [*args, reviewed], exit_code=1)
+    assert f"{reviewed}:2: weak-1 is no text of {tmp_path / 'weak.spacy'}" in result.output + capsys.readouterr().err
+    reviewed = write_reviewed(tmp_path / "r.jsonl", [(TEXT, []), (TEXT, [(7, 15)])])
+    result = invoke_command(main, [*args, reviewed], exit_code=1)
+    assert f"{reviewed}:2: text {TEXT!r} is reviewed twice (first on line 1)" in result.output + capsys.readouterr().err
+    assert not (tmp_path / "s.spacy").exists()

@@ -2,12 +2,10 @@
 
 import json
 
-import typer
-from typer.testing import CliRunner
 
 from dataset_ner.evaluation.link_scores import NIL, Linked, main, scores
 
-from ..conftest import ROOT, write_jsonl
+from ..conftest import ROOT, invoke_command, write_jsonl
 
 
 def test_scores_count_links_recall_nil_and_ids_per_dataset():
@@ -26,12 +24,8 @@ def test_the_command_links_the_gold_mentions_in_their_sentences(tmp_path):
         {"id": "2", "text": "No names here.", "spans": []}])
     (tmp_path / "names.tsv").write_text("corpus\tmention\tdataset\tid\nc\tPTB\tptb\tpenn-treebank\nc\tFooBank\tfoo\tNIL\n",
                                         encoding="utf8")
-    app = typer.Typer()
-    app.command()(main)
-    result = CliRunner().invoke(app, [str(tmp_path / "names.tsv"), "--table", str(ROOT / "corpus/catalogue"),
-                                      "--corpus", f"c={tmp_path / 'gold.jsonl'}", "--output", str(tmp_path / "s.json"),
-                                      "--errors", str(tmp_path / "errors.tsv")])
-    assert result.exit_code == 0, result.output
+    invoke_command(main, [tmp_path / "names.tsv", "--table", ROOT / "corpus/catalogue", "--corpus", f"c={tmp_path / 'gold.jsonl'}",
+                          "--output", tmp_path / "s.json", "--errors", tmp_path / "errors.tsv"])
     written = json.loads((tmp_path / "s.json").read_text())
     assert written["all"]["precision"] == 1.0 and written["all"]["nil_unlinked"] == 1.0 and written["c"]["mentions"] == 2
     assert (tmp_path / "errors.tsv").read_text().splitlines() == [

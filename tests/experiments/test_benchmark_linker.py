@@ -3,13 +3,11 @@
 import json
 
 import spacy
-import typer
-from typer.testing import CliRunner
 
 from dataset_ner.experiments.benchmark_linker import main
 from dataset_ner.pipeline.vocabulary import MENTION_NAMES
 
-from ..conftest import ROOT, write_jsonl
+from ..conftest import ROOT, invoke_command, write_jsonl
 
 
 def test_rates_with_and_without_the_linker_and_the_mentions_it_linked(tmp_path):
@@ -19,11 +17,8 @@ def test_rates_with_and_without_the_linker_and_the_mentions_it_linked(tmp_path):
     nlp.to_disk(tmp_path / "model")
     write_jsonl(tmp_path / "gold.jsonl", [{"id": str(i), "text": "Results on PTB and FooBank.",
                                            "spans": [{"start": 11, "end": 14}, {"start": 19, "end": 26}]} for i in range(20)])
-    app = typer.Typer()
-    app.command()(main)
-    result = CliRunner().invoke(app, [str(tmp_path / "model"), "--table", str(ROOT / "corpus/catalogue"), "--corpus",
-                                      str(tmp_path / "gold.jsonl"), "--output", str(tmp_path / "speed.json"), "--rounds", "2"])
-    assert result.exit_code == 0, result.output
+    invoke_command(main, [tmp_path / "model", "--table", ROOT / "corpus/catalogue", "--corpus", tmp_path / "gold.jsonl",
+                          "--output", tmp_path / "speed.json", "--rounds", 2])
     speed = json.loads((tmp_path / "speed.json").read_text())
     assert (speed["mentions"], speed["linked"], speed["gold_mentions"]) == (20, 20, 40)
     assert [len(speed["runs"][name]) for name in ("without", "with", "linker_alone_gold")] == [2, 2, 2]

@@ -15,7 +15,7 @@ from ..json_files import write_json, write_jsonl
 from ..pipeline.vocabulary import LABEL
 from .held_out import HeldOut, read_held_out
 from .scirex import NEGATIVE_TYPES, Paper, example_doc, examples, read_papers, train_vocabulary
-from .scirex_reviewed import Reviewed
+from .reviewed import Reviewed
 from .scirex_split import DEV_SHARE, TEST_SHARE, split_of, split_papers
 
 SPLIT_RULE = (f"SHA-1 of 'scirex:' + doc_id, first 4 bytes as a number in [0, 1): test below {TEST_SHARE}, "

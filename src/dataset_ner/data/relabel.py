@@ -1,8 +1,9 @@
 """Merge a teacher's mentions with the labels a training DocBin already has: the seed texts' repaired
-weak labels, or the SciREX papers' silver labels, whose missing tokens the teacher fills."""
+weak labels, or the SciREX papers' silver labels, whose missing tokens the teacher fills. Texts reviewed
+by hand take their reviewed mentions instead."""
 
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import spacy
 import typer
@@ -13,6 +14,7 @@ from ..char_spans import CharSpan, overlaps
 from ..input_error import InputError, stop
 from ..json_files import read_jsonl
 from .gold import dataset_spans
+from .reviewed import Reviewed
 
 POLICIES = ("union", "teacher", "fill")
 Scored = List[Tuple[int, int, float]]
@@ -85,24 +87,31 @@ def main(
     output: Path = typer.Option(..., help="DocBin to write (corpus/train/seeds.spacy)"),
     policy: str = typer.Option("union", help=f"How weak and teacher mentions combine: {', '.join(POLICIES)} (the teacher labels only the missing tokens)"),
     min_confidence: float = typer.Option(0.5, help="Teacher mentions below this confidence become missing, not entities"),
+    reviewed_path: Optional[Path] = typer.Option(None, "--reviewed", help="JSONL (id, text, spans) of texts of WEAK reviewed by hand: their spans replace every other label, every other token O"),
 ):
-    """Write OUTPUT: every weak doc relabelled with the teacher's mentions."""
+    """Write OUTPUT: every weak doc relabelled with the teacher's mentions, or with its mentions
+    reviewed by hand."""
     if policy not in POLICIES:
         stop(f"--policy must be one of {', '.join(POLICIES)}, not {policy!r}")
+    nlp = spacy.blank("en")
+    docs = list(DocBin().from_disk(weak).get_docs(nlp.vocab))
     try:
         scored = read_labels(labels)
+        reviewed = Reviewed(reviewed_path, by_text=True)
+        by_hand = {doc.text: reviewed.doc(nlp, doc.text, doc.text) for doc in docs if doc.text in reviewed.sentences}
+        reviewed.check_all_used(set(), f"text of {weak}")
     except InputError as err:
         stop(err)
-    docs = list(DocBin().from_disk(weak).get_docs(spacy.blank("en").vocab))
-    unlabelled = [doc.text for doc in docs if needs_labels(doc, policy) and doc.text not in scored]
+    unlabelled = [doc.text for doc in docs if doc.text not in by_hand and needs_labels(doc, policy) and doc.text not in scored]
     if unlabelled:
         stop(f"{labels}: no teacher labels for {len(unlabelled)} texts of {weak}, e.g. {unlabelled[0]!r}; "
              "make them again with `spacy project run teacher`")
-    merged = [relabel(doc, scored, policy, min_confidence) for doc in docs]
+    merged = [by_hand[doc.text] if doc.text in by_hand else relabel(doc, scored, policy, min_confidence) for doc in docs]
     output.parent.mkdir(parents=True, exist_ok=True)
     DocBin(docs=merged, store_user_data=False).to_disk(output)
     before, after = sum(len(d.ents) for d in docs), sum(len(d.ents) for d in merged)
-    msg.good(f"{len(merged):,} docs, {before:,} weak mentions → {after:,} ({policy}, confidence ≥ {min_confidence}) → {output}")
+    msg.good(f"{len(merged):,} docs ({len(by_hand):,} reviewed by hand), {before:,} weak mentions → {after:,} "
+             f"({policy}, confidence ≥ {min_confidence}) → {output}")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,11 @@
-"""Reviewed SciREX train sentences: a reviewed sentence's Doc, refused files."""
+"""Texts reviewed by hand: a reviewed text's Doc, refused files."""
 
 import json
 
 import pytest
 import spacy
 
-from dataset_ner.data.scirex_reviewed import Reviewed
+from dataset_ner.data.reviewed import Reviewed
 from dataset_ner.input_error import InputError
 
 TEXT = "We train on ImageNet and test on the CIFAR-10 test set ."
