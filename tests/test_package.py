@@ -91,9 +91,11 @@ def project(tmp_path_factory):
         write_jsonl(root / "corpus/seed_gold" / f"{name}.jsonl", rows)
     for name in WORKFLOW:
         run_command(project=root, name=name)
-        if name == "convert":  # the teacher's labels of every weak text (here: none found)
-            texts = [doc.text for doc in DocBin().from_disk(root / "corpus/train/weak.spacy").get_docs(spacy.blank("en").vocab)]
-            write_jsonl(root / "corpus/seed_teacher/labels.jsonl", [{"text": text, "spans": []} for text in texts])
+        if name == "convert":  # the teacher's labels of every weak text (here: none found); the first reviewed by hand
+            docs = list(DocBin().from_disk(root / "corpus/train/weak.spacy").get_docs(spacy.blank("en").vocab))
+            write_jsonl(root / "corpus/seed_teacher/labels.jsonl", [{"text": doc.text, "spans": []} for doc in docs])
+            write_jsonl(root / "corpus/seed_review/reviewed.jsonl", [{"id": "weak-0", "text": docs[0].text, "spans": [
+                {"start": e.start_char, "end": e.end_char, "label": "DATASET"} for e in docs[0].ents]}])
     return root
 
 
