@@ -27,6 +27,7 @@ class Reviewed:
             self.sentences[key] = (number, sentence)
 
     def key(self, sentence: Sentence) -> str:
+        """What a reviewed text is found by: its text or its id."""
         return sentence.text if self.by_text else sentence.id
 
     def doc(self, nlp, key: str, text: str) -> Optional[Doc]:
