@@ -48,8 +48,7 @@ SM_SETTINGS = {
     "nlp.after_pipeline_creation", "nlp.after_pipeline_creation.@callbacks",
     "components.tok2vec.model.encode.width", "components.tok2vec.model.embed.rows", "components.ner.model.hidden_width",
     "training.optimizer.use_averages",
-    "corpora.train.augmenter.level", "corpora.train.weights.seeds", "corpora.train.weights.distilled",
-    "corpora.train.weights.scirex", "corpora.train.weights.scirex_distilled",
+    "corpora.train.augmenter.level", "corpora.train.weights.scirex", "corpora.train.weights.scirex_distilled",
     "training.max_steps",
 }
 
