@@ -68,35 +68,3 @@ def test_dev_only_sentences_join_dev_whole(tmp_path):
     dev = list(DocBin().from_disk(tmp_path / "dev.spacy").get_docs(spacy.blank("en").vocab))
     assert [(d.text, [e.text for e in d.ents]) for d in dev] == [("Results on HMDB-51.", ["HMDB-51"]), ("A fragment", [])]
     assert [s.id for s in read_gold(tmp_path / "dev" / "seed_gold.jsonl")] == ["s-1", "s-2"]
-
-
-def test_train_only_sentences_train_whole_less_held_out_overlaps(tmp_path):
-    from dataset_ner.data.split_gold import main
-
-    dev_text = "Results on HMDB-51 are reported for every split of the benchmark."
-    test_text = "We evaluate the generator on the E2E NLG dataset and on WebNLG."
-    seeds = write_jsonl(tmp_path / "seed_gold" / "dev.jsonl", [{"id": "s-1", "text": dev_text, "spans": []}])
-    test = write_jsonl(tmp_path / "test.jsonl", [{"id": "t-1", "text": test_text, "spans": []}])
-    papers = write_jsonl(tmp_path / "papers" / "train.jsonl", [
-        {"id": "p-1", "text": "We train on WebNLG.", "spans": [{"start": 12, "end": 18}]},
-        {"id": "p-2", "text": "As before, we evaluate the generator on the E2E NLG dataset and on WebNLG (Table 2).", "spans": []},
-        {"id": "p-3", "text": "Results on HMDB-51 are reported for every split of the benchmark, as in [3].", "spans": []},
-        {"id": "p-4", "text": "No dataset here.", "spans": []}])
-    result = invoke_command(main, [write_jsonl(tmp_path / "corp" / "train.jsonl", []), "--train-dir", tmp_path / "t",
-                                   "--dev-path", tmp_path / "dev.spacy", "--dev-only", seeds,
-                                   "--train-only", papers, "--held-out", test])
-    docs = list(DocBin().from_disk(tmp_path / "t" / "papers.spacy").get_docs(spacy.blank("en").vocab))
-    assert [(d.text, [e.text for e in d.ents]) for d in docs] == [("We train on WebNLG.", ["WebNLG"]), ("No dataset here.", [])]
-    assert "papers" in result.output
-    assert [d.text for d in DocBin().from_disk(tmp_path / "dev.spacy").get_docs(spacy.blank("en").vocab)] == [dev_text]
-
-
-def test_train_only_file_with_a_bad_line_is_refused(tmp_path):
-    from dataset_ner.data.split_gold import main
-
-    papers = tmp_path / "papers" / "train.jsonl"
-    papers.parent.mkdir()
-    papers.write_text('{"id": "p-1", "text": "ok", "spans": []}\n{"id": "p-2", "text": "ab", "spans": [{"start": 1, "end": 9}]}\n')
-    result = invoke_command(main, [write_jsonl(tmp_path / "corp" / "train.jsonl", []), "--train-dir", tmp_path / "t",
-                                   "--dev-path", tmp_path / "dev.spacy", "--train-only", papers], exit_code=1)
-    assert "papers/train.jsonl:2: span (1, 9) outside the text" in result.output

@@ -9,23 +9,14 @@ import typer
 from spacy.tokens import DocBin
 from wasabi import msg
 
-from ..input_error import InputError, stop
+from ..input_error import stop
 from .gold import read_gold, sentence_to_doc, write_gold
-from .held_out import HeldOut, read_texts
 
 
 def in_dev(sentence_id: str, dev_share: float) -> bool:
     """Stable assignment by a hash of the id, independent of file order and Python's hash seed."""
     digest = hashlib.sha1(sentence_id.encode("utf8")).digest()
     return int.from_bytes(digest[:4], "big") / 2**32 < dev_share
-
-
-def read_sentences(path: Path) -> list:
-    """The sentences of a hand-annotated JSONL file; a clear error naming the file and line otherwise."""
-    try:
-        return list(read_gold(path))
-    except ValueError as err:
-        stop(err)
 
 
 def main(
@@ -36,20 +27,18 @@ def main(
     exclude: List[Path] = typer.Option([], help="DocBins whose texts must not appear in dev"),
     dev_jsonl_dir: Path = typer.Option(None, help="Folder for each corpus's dev sentences as JSONL, for evaluate_gold"),
     dev_only: List[Path] = typer.Option([], help="JSONL files of dev sentences only (corpus/seed_gold/dev.jsonl)"),
-    train_only: List[Path] = typer.Option([], help="JSONL files of training sentences only, each a DocBin whole "
-                                          "less the sentences that overlap a held-out text"),
-    held_out: List[Path] = typer.Option([], help="JSONL files (id, text) of held-out texts that no train-only "
-                                        "sentence may overlap (the dev sentences are held out too)"),
 ):
     """Split each train JSONL into training and dev sentences and write DocBins; add the
-    `dev_only` sentences to dev whole; write each `train_only` JSONL to its training DocBin, less
-    the sentences that overlap a dev or `held_out` text (held_out.py)."""
+    `dev_only` sentences to dev whole."""
     nlp = spacy.blank("en")
     excluded = {doc.text for path in exclude for doc in DocBin().from_disk(path).get_docs(nlp.vocab)}
     dev, rows = [], []
     train_dir.mkdir(parents=True, exist_ok=True)
     for path in inputs:
-        sentences = read_sentences(path)
+        try:
+            sentences = list(read_gold(path))
+        except ValueError as err:
+            stop(err)
         held = [s for s in sentences if in_dev(s.id, dev_share) and s.text not in excluded]
         held_texts = {s.text for s in held}
         train = [s for s in sentences if s.text not in held_texts]
@@ -60,23 +49,16 @@ def main(
             write_gold(dev_jsonl_dir / f"{corpus}.jsonl", held)
         rows.append((corpus, len(sentences), len(train), len(held), len(sentences) - len(train) - len(held)))
     for path in dev_only:
-        held = read_sentences(path)
+        try:
+            held = list(read_gold(path))
+        except ValueError as err:
+            stop(err)
         dev += [sentence_to_doc(nlp, s) for s in held]
         if dev_jsonl_dir:
             write_gold(dev_jsonl_dir / f"{path.parent.name}.jsonl", held)
         rows.append((path.parent.name, len(held), 0, len(held), 0))
-    if train_only:
-        try:
-            kept_out = HeldOut([doc.text for doc in dev] + [text for path in held_out for text in read_texts(path)])
-        except InputError as err:
-            stop(err)
-    for path in train_only:
-        sentences = read_sentences(path)
-        train = [s for s in sentences if not kept_out.overlaps(s.text)]
-        DocBin(docs=[sentence_to_doc(nlp, s) for s in train]).to_disk(train_dir / f"{path.parent.name}.spacy")
-        rows.append((path.parent.name, len(sentences), len(train), 0, len(sentences) - len(train)))
     DocBin(docs=dev).to_disk(dev_path)
-    msg.table(rows, header=("corpus", "read", "train", "dev", "dropped (dev text twin or held-out overlap)"))
+    msg.table(rows, header=("corpus", "read", "train", "dev", "dropped (dev text twin)"))
     msg.good(f"Wrote {len(dev)} dev docs to {dev_path}")
 
 
