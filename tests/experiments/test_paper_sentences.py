@@ -33,3 +33,11 @@ def test_real_papers_give_body_sentences_without_the_reference_list(tmp_path):
     assert any("ViGGO" in text for text in texts)
     assert not any("A new source of inexpensive" in text for text in texts)  # the first reference entry
     assert all(len(text.split()) <= MAX_WORDS and "\n" not in text for text in texts)
+
+
+def test_a_bad_exclude_file_is_refused_with_its_file_and_line(tmp_path):
+    bad = tmp_path / "papers.jsonl"
+    bad.write_text('{"id": "W18-6504"}\n{"id": \n', encoding="utf8")
+    result = invoke_command(main, [PDFS / "W19-8623.pdf", "--output", tmp_path / "s.jsonl", "--exclude", bad], exit_code=1)
+    assert f"{bad}:2: not valid JSON" in result.output
+    assert not (tmp_path / "s.jsonl").exists()

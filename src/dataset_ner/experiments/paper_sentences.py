@@ -5,7 +5,6 @@ paragraph cut into sentences after a full stop, question or exclamation mark fol
 pieces of at most that many. One JSON object per sentence: `id` (`<paper>-<n>`), `paper`,
 `text`. A paper whose id is in an `--exclude` JSONL's `id` field (the papers gold) is skipped."""
 
-import json
 import re
 from pathlib import Path
 from typing import Iterator, List, Set
@@ -13,6 +12,8 @@ from typing import Iterator, List, Set
 import typer
 from wasabi import msg
 
+from ..input_error import InputError, stop
+from ..json_files import read_jsonl, write_jsonl
 from ..extraction.inputs import Problem
 from ..extraction.pdf_text import read_pdf
 from ..extraction.sections import paragraphs, reference_spans, section_of, BODY
@@ -46,7 +47,24 @@ def sentences(paragraph: str) -> Iterator[str]:
 
 
 def excluded_ids(paths: List[Path]) -> Set[str]:
-    return {json.loads(line)["id"] for path in paths for line in path.read_text(encoding="utf8").splitlines() if line.strip()}
+    return {row["id"] for path in paths for _, row in read_jsonl(path) if "id" in row}
+
+
+def paper_rows(pdfs: List[Path], skip: Set[str], counts: List[int]) -> Iterator[dict]:
+    """The sentence rows of each readable PDF whose stem is not in `skip`, in file-name order; the
+    number of sentences of each paper read is appended to `counts`."""
+    for path in sorted(pdfs, key=lambda p: p.name):
+        paper = path.stem
+        if paper in skip:
+            continue
+        document = read_pdf(str(path))
+        if isinstance(document, Problem):
+            msg.warn(f"{path}: {document.kind}: {document.problem}")
+            continue
+        texts = [text for paragraph in body_paragraphs(document.text) for text in sentences(paragraph)]
+        counts.append(len(texts))
+        for number, text in enumerate(texts, 1):
+            yield {"id": f"{paper}-{number}", "paper": paper, "text": text}
 
 
 def main(
@@ -55,25 +73,13 @@ def main(
     exclude: List[Path] = typer.Option([], help="JSONL files whose `id` fields name papers to skip (corpus/papers/papers.jsonl)"),
 ):
     """Write the body sentences of each PDF, paper by paper, in file-name order."""
-    skip = excluded_ids(exclude)
-    papers = rows = 0
-    with output.open("w", encoding="utf8") as out:
-        for path in sorted(pdfs, key=lambda p: p.name):
-            paper = path.stem
-            if paper in skip:
-                continue
-            document = read_pdf(str(path))
-            if isinstance(document, Problem):
-                msg.warn(f"{path}: {document.kind}: {document.problem}")
-                continue
-            count = 0
-            for paragraph in body_paragraphs(document.text):
-                for text in sentences(paragraph):
-                    count += 1
-                    out.write(json.dumps({"id": f"{paper}-{count}", "paper": paper, "text": text}, ensure_ascii=False) + "\n")
-            papers += 1
-            rows += count
-    msg.good(f"Wrote {rows} sentences of {papers} papers to {output}")
+    try:
+        skip = excluded_ids(exclude)
+    except InputError as err:
+        stop(err)
+    counts: List[int] = []
+    write_jsonl(output, paper_rows(pdfs, skip, counts))
+    msg.good(f"Wrote {sum(counts)} sentences of {len(counts)} papers to {output}")
 
 
 if __name__ == "__main__":
