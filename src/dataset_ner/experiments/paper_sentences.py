@@ -47,6 +47,7 @@ def sentences(paragraph: str) -> Iterator[str]:
 
 
 def excluded_ids(paths: List[Path]) -> Set[str]:
+    """The `id` of every row of the JSONL files (InputError naming file and line for a bad one)."""
     return {row["id"] for path in paths for _, row in read_jsonl(path) if "id" in row}
 
 
