@@ -51,9 +51,8 @@ def excluded_ids(paths: List[Path]) -> Set[str]:
     return {row["id"] for path in paths for _, row in read_jsonl(path) if "id" in row}
 
 
-def paper_rows(pdfs: List[Path], skip: Set[str], counts: List[int]) -> Iterator[dict]:
-    """The sentence rows of each readable PDF whose stem is not in `skip`, in file-name order; the
-    number of sentences of each paper read is appended to `counts`."""
+def paper_rows(pdfs: List[Path], skip: Set[str]) -> Iterator[dict]:
+    """The sentence rows of each readable PDF whose stem is not in `skip`, in file-name order."""
     for path in sorted(pdfs, key=lambda p: p.name):
         paper = path.stem
         if paper in skip:
@@ -62,8 +61,7 @@ def paper_rows(pdfs: List[Path], skip: Set[str], counts: List[int]) -> Iterator[
         if isinstance(document, Problem):
             msg.warn(f"{path}: {document.kind}: {document.problem}")
             continue
-        texts = [text for paragraph in body_paragraphs(document.text) for text in sentences(paragraph)]
-        counts.append(len(texts))
+        texts = (text for paragraph in body_paragraphs(document.text) for text in sentences(paragraph))
         for number, text in enumerate(texts, 1):
             yield {"id": f"{paper}-{number}", "paper": paper, "text": text}
 
@@ -78,9 +76,9 @@ def main(
         skip = excluded_ids(exclude)
     except InputError as err:
         stop(err)
-    counts: List[int] = []
-    write_jsonl(output, paper_rows(pdfs, skip, counts))
-    msg.good(f"Wrote {sum(counts)} sentences of {len(counts)} papers to {output}")
+    rows = list(paper_rows(pdfs, skip))
+    write_jsonl(output, rows)
+    msg.good(f"Wrote {len(rows)} sentences of {len({row['paper'] for row in rows})} papers to {output}")
 
 
 if __name__ == "__main__":
