@@ -19,8 +19,8 @@ def main(
     without: int = typer.Option(250, help="Sentences to draw among the others"),
     seed: int = typer.Option(0, help="Random seed"),
 ):
-    """Write the drawn sentences, each stratum in drawn order, then shuffled together (the second
-    pass must not tell the strata apart)."""
+    """Write the drawn sentences of both strata shuffled together, so that the second pass cannot tell
+    the strata apart."""
     try:
         sentences = list(read_gold(corpus))
     except InputError as err:
