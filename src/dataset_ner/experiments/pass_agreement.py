@@ -33,12 +33,13 @@ def main(
     for sentence in second:
         if sentence.id not in first or first[sentence.id].text != sentence.text:
             stop(f"{second_pass}: {sentence.id!r} is no sentence of {first_pass} with the same text")
+    firsts = [first[s.id] for s in second]
     report = {}
     for stratum, keep in (("with_mention", True), ("without_mention", False)):
-        pairs = [(first[s.id], s) for s in second if bool(first[s.id].spans) == keep]
+        pairs = [(a, b) for a, b in zip(firsts, second) if bool(a.spans) == keep]
         report[stratum] = agreement([a for a, _ in pairs], [b for _, b in pairs])
-    report["all"] = agreement([first[s.id] for s in second], second)
-    report["disagreements"] = disagreements([first[s.id] for s in second], second)
+    report["all"] = agreement(firsts, second)
+    report["disagreements"] = disagreements(firsts, second)
     write_json(output, report)
     for stratum in ("with_mention", "without_mention", "all"):
         counts = report[stratum]
