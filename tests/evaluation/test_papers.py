@@ -109,7 +109,7 @@ def test_a_dataset_listed_again_is_a_repeat():
 def test_the_threshold_keeps_datasets_by_their_paper_confidence():
     papers = [{"id": "p", "datasets": [{"name": "MNIST"}]}]
     mentions = [{"name": "MNIST", "key": "mnist", "confidence": 0.6, "section": "body"},
-                {"name": "arXiv", "key": "arxiv", "confidence": 0.3, "section": "body"}]
+                {"name": "GoogLeNet", "key": "googlenet", "confidence": 0.3, "section": "body"}]
     assert score_papers(papers, [{"mentions": mentions}], DatasetRule(0.5))["scores"]["precision"] == 1.0
     assert score_papers(papers, [{"mentions": mentions}], DatasetRule(0.2))["scores"]["precision"] == 0.5
 

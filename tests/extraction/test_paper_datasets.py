@@ -11,7 +11,7 @@ def mention(name, confidence, section="body"):
             "section": section}
 
 
-MENTIONS = [mention("HMDB-51", 0.6), mention("HMDB51", 0.5), mention("HMDB-51", 0.2), mention("Springer", 0.7, "references"),
+MENTIONS = [mention("HMDB-51", 0.6), mention("HMDB51", 0.5), mention("HMDB-51", 0.2), mention("WikiText", 0.7, "references"),
             mention("UCF101", 0.3), mention("UCF101", 0.95, "references")]
 
 
@@ -31,7 +31,7 @@ def test_the_list_counts_body_mentions_and_keeps_datasets_at_the_threshold():
 def test_with_references_their_mentions_count_too():
     listed = paper_datasets(MENTIONS, DatasetRule(threshold=0.5, include_references=True))
     assert [(d["key"], d["mentions"], d["confidence"]) for d in listed] == [
-        ("hmdb51", 3, 0.84), ("ucf101", 2, 0.965), ("springer", 1, 0.7)]
+        ("hmdb51", 3, 0.84), ("ucf101", 2, 0.965), ("wikitext", 1, 0.7)]
 
 
 def test_a_catalogue_link_counts_as_one_more_piece_of_evidence():
@@ -62,6 +62,14 @@ def test_one_lower_case_word_is_no_dataset_unless_the_catalogue_links_it():
     words = [mention("lowercasing", 0.95), mention("conversational", 0.9), {**mention("minival", 0.9), "dataset_id": None}]
     kept = [{**mention("cora", 0.9), "dataset_id": "cora"}, mention("enwik8", 0.9), mention("Cityscapes", 0.9)]
     assert [d["name"] for d in paper_datasets(words + kept)] == ["Cityscapes", "cora", "enwik8"]
+
+
+def test_platforms_publishers_and_conferences_are_no_datasets_even_with_references():
+    never = [mention(name, 0.95) for name in ("Kaggle", "Amazon Mechanical Turk", "MTurk", "arXiv2", "Springer",
+                                              "CVPR", "ACL 2011", "EMNLP'18")]
+    kept = [mention(name, 0.95) for name in ("KDD Cup 99", "NIPS", "ISBI 2012", "arXiv summarization", "CVPR-2017-X")]
+    assert [d["name"] for d in paper_datasets(never + kept, DatasetRule(include_references=True))] == [
+        "arXiv summarization", "CVPR-2017-X", "ISBI 2012", "KDD Cup 99", "NIPS"]
 
 
 def test_a_pipeline_without_confidence_keeps_every_dataset():
