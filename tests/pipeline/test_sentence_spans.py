@@ -1,5 +1,7 @@
+from pathlib import Path
+
 import spacy
-from spacy.util import registry
+from spacy.util import load_config, registry
 
 from dataset_ner.pipeline.sentence_spans import sentence_strided_spans
 
@@ -32,3 +34,11 @@ def test_the_span_getter_is_registered_for_configs():
     getter = registry.resolve({"g": {"@span_getters": "dataset_ner.sentence_strided_spans.v1", "window": 4, "stride": 3}})["g"]
     doc = spacy.blank("en").make_doc("a b c d e")
     assert [(s.start, s.end) for s in getter([doc])[0]] == [(0, 4), (3, 5)]
+
+
+def test_the_configs_sentencizer_keeps_names_with_an_exclamation_mark_whole():
+    section = load_config(Path(__file__).resolve().parents[2] / "configs" / "cpu.cfg")["components"]["sentencizer"]
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer", config={key: value for key, value in section.items() if key != "factory"})
+    doc = nlp("We train on the Yahoo! Answers and WHAM! data. Is it hard? Yes.")
+    assert [s.text for s in doc.sents] == ["We train on the Yahoo! Answers and WHAM! data.", "Is it hard?", "Yes."]
