@@ -13,3 +13,8 @@ def test_falls_back_to_spaces_then_hard_cuts():
     assert split_text("aaaa bbbb cccc", 6) == [(0, 5), (5, 10), (10, 14)]
     assert split_text("x" * 10, 4) == [(0, 4), (4, 8), (8, 10)]
     assert split_text("short", 100) == [(0, 5)]
+
+
+def test_a_name_with_an_exclamation_mark_is_not_cut():
+    text = "We test it. Then Yahoo! Answers is big and more"
+    assert [text[s:e] for s, e in split_text(text, 33)] == ["We test it. Then Yahoo! Answers ", "is big and more"]

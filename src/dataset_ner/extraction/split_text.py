@@ -4,7 +4,9 @@ import re
 from typing import List, Tuple
 
 PARAGRAPH = re.compile(r"\n\s*\n")
-SENTENCE = re.compile(r"[.!?]\s+")
+# A sentence end, as the transformer's sentencizer has it: "." or "?", not "!", which is mostly part of a
+# name in papers ("Yahoo! Answers")
+SENTENCE = re.compile(r"[.?]\s+")
 SPACE = re.compile(r"\s+")
 
 
