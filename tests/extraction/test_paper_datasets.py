@@ -72,6 +72,14 @@ def test_platforms_publishers_and_conferences_are_no_datasets_even_with_referenc
         "arXiv summarization", "CVPR-2017-X", "ISBI 2012", "KDD Cup 99", "NIPS"]
 
 
+def test_an_organisation_is_no_dataset():
+    organisations = [mention(name, 0.95) for name in ("Pauls Stradins Clinical University Hospital", "Allen Institute",
+                                                      "Acme Inc.")]
+    kept = [mention(name, 0.95) for name in ("Company Profile Corpus", "Hospital-Net", "Hospital")]
+    assert [d["name"] for d in paper_datasets(organisations + kept)] == ["Company Profile Corpus", "Hospital",
+                                                                          "Hospital-Net"]
+
+
 def test_a_pipeline_without_confidence_keeps_every_dataset():
     listed = paper_datasets([mention("SQuAD", None), mention("SQuAD", None), mention("IMDb", None)], DatasetRule(0.99))
     assert listed == [{"name": "SQuAD", "key": "squad", "dataset_id": None, "mentions": 2, "confidence": None},

@@ -40,6 +40,11 @@ NOT_DATASET_KEY = re.compile(
     r"arxiv|biorxiv|medrxiv|openreview|googlescholar|springer|elsevier|ieee)\d?|"
     r"(?:cvpr|iccv|eccv|iclr|icml|neurips|aaai|ijcai|acl|emnlp|naacl|eacl|coling|sigir|wacv|bmvc|icassp|interspeech)"
     r"(?:\d{2}|\d{4})?")
+# A name of two or more words that ends in an organisation's word: the hospital, university or company that
+# gave the data, not the data ("Pauls Stradins Clinical University Hospital"); no hand-annotated training,
+# dev or INLG mention ends in one.
+ORGANISATION_END = re.compile(r"\S\s+(?:Hospital|University|Institute|Laboratory|Laboratories|Foundation|Corporation|Agency|"
+                              r"Ministry|Clinic|Company|Inc|Ltd)\.?$", re.IGNORECASE)
 # A bracket at the end of a name with no digit in it: what else the dataset is called ("MeSH (MAG)",
 # "CUB-200-2011 (Birds)"), not a version ("MultiWOZ (2.1)"). (A name never ends in an open bracket.)
 BRACKET_TAIL = re.compile(r"\s*\([^()\d]*\)$")
@@ -77,11 +82,14 @@ class DatasetRule(NamedTuple):
 
 def is_counted(mention: dict, rule: DatasetRule) -> bool:
     """Whether a paper's list counts `mention`: not a long number, a size alone (SIZE_ONLY), a name that
-    is never a dataset (NOT_DATASET_KEY: "Kaggle", "CVPR 2017") or one lower-case word that the
-    catalogue does not link ("lowercasing", "conversational"; "cora" linked stays), and (unless
-    `rule.include_references`) neither in the reference list nor an author's name in a citation."""
+    is never a dataset (NOT_DATASET_KEY: "Kaggle", "CVPR 2017"; ORGANISATION_END: "X University Hospital")
+    or one lower-case word that the catalogue does not link ("lowercasing", "conversational"; "cora"
+    linked stays), and (unless `rule.include_references`) neither in the reference list nor an author's
+    name in a citation."""
     name = mention["name"]
     if LONG_NUMBER.search(name) or SIZE_ONLY.fullmatch(name) or NOT_DATASET_KEY.fullmatch(list_key(mention)):
+        return False
+    if ORGANISATION_END.search(name):
         return False
     if LOWER_WORD.fullmatch(name) and not mention.get("dataset_id"):
         return False
