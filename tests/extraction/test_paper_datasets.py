@@ -126,10 +126,11 @@ def test_split_words_after_a_name_count_under_the_name():
     mentions = [mention("MPII", 0.6), mention("MPII training set", 0.9), mention("MPII validation set", 0.9),
                 mention("LSP test sets", 0.9), mention("WIDER FACE validation", 0.9),
                 mention("ImageNet-1K val set", 0.8), mention("LibriSpeech test-clean", 0.9),
-                mention("COCO detection test set", 0.7), mention("TIMIT", 0.9), mention("TIMIT test-set", 0.9)]
+                mention("COCO detection test set", 0.7), mention("TIMIT", 0.9), mention("TIMIT test-set", 0.9),
+                mention("TIMIT testset", 0.9)]
     listed = paper_datasets(mentions, DatasetRule(threshold=0.0))
     assert [(d["key"], d["mentions"]) for d in listed] == [
-        ("mpii", 3), ("timit", 2), ("coco", 1), ("imagenet1k", 1), ("librispeechtestclean", 1), ("lsp", 1), ("widerface", 1)]
+        ("mpii", 3), ("timit", 3), ("coco", 1), ("imagenet1k", 1), ("librispeechtestclean", 1), ("lsp", 1), ("widerface", 1)]
     assert listed[0]["name"] == "MPII" and listed[0]["confidence"] == 0.996
     assert [d["key"] for d in paper_datasets([mention("test set", 0.9)], DatasetRule(threshold=0.0))] == ["testset"]
 

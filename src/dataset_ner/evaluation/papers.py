@@ -5,7 +5,7 @@ A reported dataset (a key of the paper's list) is right when it equals the key o
 dataset's name or of one of its aliases (keys as the pipeline makes them: name_and_key), or does
 so once split words are dropped from the end of its name ("CIFAR-10 test set" → "CIFAR-10":
 train, training, dev, development, test, testing, validation, val, valid, held-out, optionally
-followed, after a space or hyphen, by set(s), split(s), subset(s), portion, partition). Precision: right reported keys of all
+followed, after a space, a hyphen or nothing, by set(s), split(s), subset(s), portion, partition). Precision: right reported keys of all
 papers over reported keys; recall: gold datasets some reported key names, over gold datasets."""
 
 from pathlib import Path

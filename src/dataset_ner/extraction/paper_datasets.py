@@ -53,9 +53,9 @@ BRACKET_TAIL = re.compile(r"\s*\([^()\d]*\)$")
 # "ITOP front-view", "CHiME 4", "ImageNet VID").
 DESCRIPTION = re.compile(r"(?:\s+[A-Z]?[a-z]+)+")
 # Split words (SPLIT_WORDS); a split phrase is one, maybe with a word after it ("test set", "training split",
-# "test-set").
+# "test-set", "testset").
 SPLIT_WORD = "(?:%s)" % "|".join(SPLIT_WORDS)
-SPLIT_PHRASE = rf"{SPLIT_WORD}(?:[\s-]+(?:sets?|splits?|subsets?|portion|partition))?"
+SPLIT_PHRASE = rf"{SPLIT_WORD}(?:[\s-]*(?:sets?|splits?|subsets?|portion|partition))?"
 # A size alone, a split word after it or not ("5K" cut from "ImageNet-1K and 5K", "1k training set"):
 # a part of a dataset whose name is elsewhere, not a dataset's name.
 SIZE_ONLY = re.compile(rf"\d+(?:[.,]\d+)?\s*[km](?:\s+{SPLIT_WORD}(?:\s+sets?)?)?", re.IGNORECASE)
