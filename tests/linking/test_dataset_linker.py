@@ -255,6 +255,7 @@ def test_a_common_word_in_capitals_links_only_a_mention_in_capitals(nlp):
     assert [e[1] for e in link(nlp, "On the Animal dataset.", ["Animal dataset"])] == [""]
     assert [e[1] for e in link(nlp, "On DROP and Drop.", ["DROP", "Drop"])] == ["drop", ""]
     assert [e[1] for e in link(nlp, "On Coco and SQUAD.", ["Coco", "SQUAD"])] == ["coco", "squad"]  # no common words
+    assert [e[1] for e in link(nlp, "The MRs of the MRS data.", ["MRs", "MRS"])] == ["", "mrs"]  # meaning representations
 
 
 def test_another_common_word_links_only_a_mention_that_writes_it_with_a_capital(nlp):

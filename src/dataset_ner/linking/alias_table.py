@@ -24,12 +24,17 @@ def in_capitals(word: str) -> bool:
     return sum(map(str.isupper, word)) >= 2
 
 
+# An abbreviation in capitals in the plural ("MRs", meaning representations): not a word in capitals
+PLURAL_OF_CAPITALS = re.compile(r"[A-Z]{2,}s")
+
+
 def written_plain(key: str, text: str, capitals_only: FrozenSet[str], common_words: FrozenSet[str]) -> bool:
     """Whether `text` writes `key` as an ordinary word: a key of `capitals_only` with fewer than two
-    capitals ("Hard", "real images" of "HARD", "REAL"), one of `common_words` without a capital
-    ("places database", "art images" of "Places", "ART Dataset")."""
+    capitals or as an abbreviation's plural ("Hard", "real images", "MRs" of "HARD", "REAL", "MRS"), one
+    of `common_words` without a capital ("places database", "art images" of "Places", "ART Dataset")."""
     if key in capitals_only:
-        return any(word.lower() == key and not in_capitals(word) for word in WORD.findall(text))
+        return any(word.lower() == key and (not in_capitals(word) or PLURAL_OF_CAPITALS.fullmatch(word))
+                   for word in WORD.findall(text))
     return key in common_words and any(word == key for word in WORD.findall(text))
 
 
