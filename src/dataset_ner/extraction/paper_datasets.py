@@ -80,20 +80,20 @@ class DatasetRule(NamedTuple):
     catalogue_evidence: float = DEFAULT_CATALOGUE_EVIDENCE
 
 
-def is_counted(mention: dict, rule: DatasetRule) -> bool:
-    """Whether a paper's list counts `mention`: not a long number, a size alone (SIZE_ONLY), a name that
-    is never a dataset (NOT_DATASET_KEY: "Kaggle", "CVPR 2017"; ORGANISATION_END: "X University Hospital")
-    or one lower-case word that the catalogue does not link ("lowercasing", "conversational"; "cora"
-    linked stays), and (unless `rule.include_references`) neither in the reference list nor an author's
-    name in a citation."""
+def is_counted(mention: dict, rule: DatasetRule, key: Optional[str] = None) -> bool:
+    """Whether a paper's list counts `mention` (its list_key `key`, computed here where not given): not a
+    long number, a size alone (SIZE_ONLY), a name that is never a dataset (NOT_DATASET_KEY: "Kaggle",
+    "CVPR 2017"; ORGANISATION_END: "X University Hospital") or one lower-case word that the catalogue does
+    not link ("lowercasing", "conversational"; "cora" linked stays), and (unless
+    `rule.include_references`) neither in the reference list nor an author's name in a citation."""
     name = mention["name"]
-    if LONG_NUMBER.search(name) or SIZE_ONLY.fullmatch(name) or NOT_DATASET_KEY.fullmatch(list_key(mention)):
-        return False
-    if ORGANISATION_END.search(name):
+    if LONG_NUMBER.search(name) or SIZE_ONLY.fullmatch(name) or ORGANISATION_END.search(name):
         return False
     if LOWER_WORD.fullmatch(name) and not mention.get("dataset_id"):
         return False
-    return rule.include_references or (mention.get("section") != REFERENCES and not mention.get("citation"))
+    if not (rule.include_references or (mention.get("section") != REFERENCES and not mention.get("citation"))):
+        return False
+    return not NOT_DATASET_KEY.fullmatch(list_key(mention) if key is None else key)
 
 
 def noisy_or(confidences: Iterable[Optional[float]]) -> Optional[float]:
@@ -195,9 +195,9 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
     Datasets below `rule.threshold` are left out; the rest come by mentions, then key."""
     names, ids, confidences = {}, {}, {}
     for mention in mentions:
-        if not is_counted(mention, rule):
-            continue
         key = list_key(mention)
+        if not is_counted(mention, rule, key):
+            continue
         names.setdefault(key, Counter())[mention["name"]] += 1
         ids.setdefault(key, Counter()).update(filter(None, [mention.get("dataset_id")]))
         confidences.setdefault(key, []).append(mention.get("confidence"))
