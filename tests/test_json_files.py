@@ -101,7 +101,7 @@ def test_the_committed_assets_are_written_as_they_are():
     """Rows read from the committed JSONL assets and written again give the same bytes."""
     for name in ("seed_gold/gold.jsonl", "seed_gold/sample.jsonl", "seed_teacher/labels.jsonl",
                  "seed_review/reviewed.jsonl", "inlg_papers/sentences.jsonl",
-                 "inlg_papers/second_pass.jsonl"):
+                 "inlg_papers/second_pass.jsonl", "inlg_papers/groups.jsonl", "inlg_papers/papers.jsonl"):
         path = ROOT / "corpus" / name
         rows = [row for _, row in read_jsonl(path)]
         assert "".join(map(json_line, rows)).encode("utf8") == path.read_bytes(), name
