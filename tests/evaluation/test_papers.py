@@ -93,6 +93,12 @@ def test_a_reported_name_matches_by_key_alias_or_without_split_words():
                                          "false_positives": ["SQuAD", "the validation split"], "missed": ["SQuAD v1.1"]}
 
 
+def test_a_gold_name_with_split_words_is_named_without_them():
+    gold = [{"name": "CNN/Daily Mail test set", "aliases": []}]
+    counts = score_paper([{"name": "CNN/Daily Mail", "key": "cnndailymail"}], gold)
+    assert (counts["tp_pred"], counts["tp_gold"], counts["missed"]) == (1, 1, [])
+
+
 def test_a_dataset_listed_again_is_a_repeat():
     gold = [{"name": "MPII", "aliases": ["MPII Human Pose"]}, {"name": "CHiME 4", "aliases": []},
             {"name": "CHiME 4 test set", "aliases": []}]
