@@ -77,6 +77,10 @@ def project(tmp_path_factory):
         write_jsonl(root / f"corpus/scirex/{split}_papers.jsonl", [
             {"id": "scirex-paper", "split": split, "text": "\n".join(row["text"] for row in GOLD_SENTENCES),
              "datasets": [{"name": "Penn Treebank", "aliases": ["PTB"]}]}])
+    write_jsonl(root / "corpus/inlg_papers/papers.jsonl", [
+        {"id": "W19-8610", "split": "dev", "text": "\n".join(row["text"] for row in GOLD_SENTENCES[:2]),
+         "datasets": [{"name": "IMDb", "aliases": []}, {"name": "SQuAD v1.1", "aliases": []},
+                      {"name": "CoNLL 2003", "aliases": []}]}])
     (root / "corpus/seeds/dataset_mentions.conll").write_text(WEAK_CONLL, encoding="utf8")
     for corpus in ("heddes2021", "tdmsci"):
         # Distinct texts: split-gold keeps a text that has a copy in dev out of training.
@@ -143,6 +147,8 @@ def test_training_and_evaluation_outputs(project):
     assert "| test set | mentions | linkable | link P |" in (project / "docs/model_card.md").read_text()
     rule = f"| {DEFAULT_DATASET_THRESHOLD} | {DEFAULT_CATALOGUE_EVIDENCE} |"  # the lists' default rule
     assert f"| transformer | scirex | 1 {rule}" in (project / "docs/model_card.md").read_text()
+    inlg = json.loads((project / "metrics/papers/sm_inlg_dev.json").read_text())  # the INLG dev papers' lists
+    assert (inlg["n_papers"], inlg["scores"]["n_gold"]) == (1, 3)
 
 
 def test_a_second_run_reruns_nothing(project):
