@@ -20,7 +20,7 @@ SENTENCE_NUMBER = re.compile(r", body sentence \d+")
 
 
 def paper_sentences(corpus: Path) -> Dict[str, List[dict]]:
-    """Each paper's sentences (id, n, text, mention strings, source) in the order of their numbers."""
+    """Each paper's sentences (n, text, mention strings, source) in the order of their numbers."""
     sources = {str(record.get("id")): str(record.get("source", "")) for _, record in read_jsonl(corpus)}
     papers = defaultdict(list)
     for line, sentence in read_numbered(corpus):
@@ -32,14 +32,14 @@ def paper_sentences(corpus: Path) -> Dict[str, List[dict]]:
     return {paper: sorted(sentences, key=lambda s: s["n"]) for paper, sentences in papers.items()}
 
 
-def check_grouping(path: Path, line: int, group: dict, mentions: Counter) -> None:
+def check_grouping(path: Path, line: int, group: dict, mentions: set) -> None:
     """InputError unless the datasets of `group` hold every annotated string of its paper exactly once,
     no other, and each dataset's name among its aliases."""
     datasets = group.get("datasets")
     if not isinstance(datasets, list) or not all(isinstance(d, dict) for d in datasets):
         raise InputError(path, line, "'datasets' must be a list of {'name', 'aliases'}")
     aliases = Counter(alias for dataset in datasets for alias in dataset.get("aliases", []))
-    missing, extra = set(mentions) - set(aliases), set(aliases) - set(mentions)
+    missing, extra = mentions - set(aliases), set(aliases) - mentions
     repeated = [alias for alias, count in aliases.items() if count > 1]
     problems = [f"{what} {sorted(strings)}" for what, strings in (
         ("annotated strings in no dataset", missing), ("aliases never annotated", extra),
@@ -65,7 +65,7 @@ def main(
             sentences = papers.get(group.get("id"))
             if sentences is None:
                 raise InputError(groups, line, f"paper {group.get('id')!r} has no sentence in {corpus}")
-            check_grouping(groups, line, group, Counter(m for s in sentences for m in s["mentions"]))
+            check_grouping(groups, line, group, {m for s in sentences for m in s["mentions"]})
             rows.append({"id": group["id"], "split": split, "source": SENTENCE_NUMBER.sub("", sentences[0]["source"]),
                          "datasets": group["datasets"], "notes": str(group.get("notes", "")),
                          "text": "\n".join(s["text"] for s in sentences)})
