@@ -31,16 +31,21 @@ def read_gold(path: Path) -> Iterator[Sentence]:
 def read_numbered(path: Path) -> Iterator[Tuple[int, Sentence]]:
     """Yield each sentence of a corpus file with its line number; InputError naming file, line and problem."""
     for number, record in read_jsonl(path):
-        try:
-            text = record["text"]
-            spans = tuple((span["start"], span["end"]) for span in record["spans"])
-            sentence = Sentence(str(record["id"]), text, spans)
-        except (KeyError, TypeError) as err:
-            raise InputError(path, number, f"expected id, text and spans with start/end ({err!r})") from err
-        for start, end in spans:
-            if not 0 <= start < end <= len(text):
-                raise InputError(path, number, f"span ({start}, {end}) outside the text of length {len(text)}")
-        yield number, sentence
+        yield number, parse_sentence(path, number, record)
+
+
+def parse_sentence(path: Path, number: int, record: dict) -> Sentence:
+    """The sentence of one corpus record (line `number` of `path`); InputError naming file, line and problem."""
+    try:
+        text = record["text"]
+        spans = tuple((span["start"], span["end"]) for span in record["spans"])
+        sentence = Sentence(str(record["id"]), text, spans)
+    except (KeyError, TypeError) as err:
+        raise InputError(path, number, f"expected id, text and spans with start/end ({err!r})") from err
+    for start, end in spans:
+        if not 0 <= start < end <= len(text):
+            raise InputError(path, number, f"span ({start}, {end}) outside the text of length {len(text)}")
+    return sentence
 
 
 def write_gold(path: Path, sentences: Iterable[Sentence]) -> None:

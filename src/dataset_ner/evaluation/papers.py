@@ -68,8 +68,8 @@ def read_papers(path: Path, split: str) -> List[dict]:
 def gold_keys(dataset: dict) -> set:
     """The keys that name a gold dataset: those of its name and aliases, with and without split words at
     their end (a gold "CNN/Daily Mail test set" is named by "CNN/Daily Mail", as reported_keys has it)."""
-    names = [dataset["name"], *dataset.get("aliases", [])]
-    return {name_and_key(name)[1] for name in names} | {name_and_key(SPLIT_TAIL.sub("", name))[1] for name in names}
+    return {name_and_key(form)[1] for name in [dataset["name"], *dataset.get("aliases", [])]
+            for form in {name, SPLIT_TAIL.sub("", name)}}
 
 
 def reported_keys(entry: dict) -> set:

@@ -11,7 +11,7 @@ from typing import Dict, List
 import typer
 from wasabi import msg
 
-from ..data.gold import read_numbered
+from ..data.gold import parse_sentence
 from ..input_error import InputError, stop
 from ..json_files import read_jsonl, write_jsonl
 
@@ -21,13 +21,13 @@ SENTENCE_NUMBER = re.compile(r", body sentence \d+")
 
 def paper_sentences(corpus: Path) -> Dict[str, List[dict]]:
     """Each paper's sentences (n, text, mention strings, source) in the order of their numbers."""
-    sources = {str(record.get("id")): str(record.get("source", "")) for _, record in read_jsonl(corpus)}
     papers = defaultdict(list)
-    for line, sentence in read_numbered(corpus):
+    for line, record in read_jsonl(corpus):
+        sentence = parse_sentence(corpus, line, record)
         match = SENTENCE_ID.match(sentence.id)
         if not match:
             raise InputError(corpus, line, f"id {sentence.id!r} is not <corpus>-<paper>-<n>")
-        papers[match["paper"]].append({"n": int(match["n"]), "text": sentence.text, "source": sources[sentence.id],
+        papers[match["paper"]].append({"n": int(match["n"]), "text": sentence.text, "source": str(record.get("source", "")),
                                        "mentions": [sentence.text[start:end] for start, end in sentence.spans]})
     return {paper: sorted(sentences, key=lambda s: s["n"]) for paper, sentences in papers.items()}
 
