@@ -4,6 +4,7 @@ confidence (a catalogue link one more piece of evidence) kept at the threshold, 
 import pytest
 
 from dataset_ner.extraction.paper_datasets import DatasetRule, noisy_or, paper_datasets
+from dataset_ner.pipeline.mention_names import name_and_key
 
 
 def mention(name, confidence, section="body"):
@@ -199,3 +200,24 @@ def test_a_bracket_after_a_name_without_a_version_in_it_counts_under_the_name():
     mentions = [mention("MeSH", 0.5), mention("MeSH (MAG)", 0.6), mention("MultiWOZ (2.1)", 0.9), mention("(NIST)", 0.9)]
     listed = paper_datasets(mentions, DatasetRule(threshold=0.0))
     assert [(d["key"], d["mentions"]) for d in listed] == [("mesh", 2), ("multiwoz21", 1), ("nist", 1)]
+
+
+def test_a_citation_in_brackets_inside_a_name_is_left_out_but_a_year_alone_stays():
+    """A case of the INLG dev papers: "MSNBC (Cucerzan, 2007) news datasets" is MSNBC's data."""
+    mentions = [{**mention(name, 0.9), "key": name_and_key(name)[1]}
+                for name in ("MSNBC (Cucerzan, 2007) news datasets", "Wikipedia (Wikipedia, 2004) data", "COCO (2014)")]
+    listed = paper_datasets(mentions, DatasetRule(threshold=0.0))
+    assert [d["key"] for d in listed] == ["coco2014", "msnbc", "wikipedia"]
+
+
+def test_lower_case_words_after_an_unlinked_name_count_under_the_name():
+    """Cases of the INLG and SciREX dev papers: "Triangle-COPA question" is Triangle-COPA, "MS-Celeb face"
+    MS-Celeb; a name the catalogue links, all in lower case, or one letter when cut, stays whole."""
+    linked = {**mention("Yelp polarity", 0.9), "dataset_id": "yelp-review-polarity"}
+    mentions = [mention("Triangle-COPA question", 0.5), mention("Triangle-COPA", 0.5), mention("MS-Celeb face", 0.9),
+                linked, mention("movie review", 0.9), mention("3D face alignment", 0.9)]
+    listed = paper_datasets(mentions, DatasetRule(threshold=0.0))
+    assert [(d["key"], d["mentions"], d["name"]) for d in listed] == [
+        ("trianglecopa", 2, "Triangle-COPA"), ("3dfacealignment", 1, "3D face alignment"), ("moviereview", 1, "movie review"),
+        ("msceleb", 1, "MS-Celeb face"), ("yelppolarity", 1, "Yelp polarity")]
+    assert listed[0]["confidence"] == 0.75

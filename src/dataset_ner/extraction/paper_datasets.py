@@ -48,6 +48,12 @@ ORGANISATION_END = re.compile(r"\S\s+(?:Hospital|University|Institute|Laboratory
 # A bracket at the end of a name with no digit in it: what else the dataset is called ("MeSH (MAG)",
 # "CUB-200-2011 (Birds)"), not a version ("MultiWOZ (2.1)"). (A name never ends in an open bracket.)
 BRACKET_TAIL = re.compile(r"\s*\([^()\d]*\)$")
+# A citation in brackets inside a name, a word and a year ("MSNBC (Cucerzan, 2007) news datasets",
+# "Wikipedia (Wikipedia, 2004) data"): not part of the name; a year alone in brackets ("COCO (2014)") is a version.
+CITATION_BRACKET = re.compile(r"\s*\((?=[^()]*[A-Za-z]{2})[^()]*\b(?:19|20)\d\d[a-z]?\)")
+# Lower-case words at the end of a name ("Triangle-COPA question", "MS-Celeb face", "VADER sentiment analyzer"):
+# what the model took with the name, where the catalogue links no mention of it.
+LOWER_TAIL = re.compile(r"(?:\s+[a-z]+)+$")
 # Words after a name that describe the dataset, not a part or version of it: each in lower case or
 # capitalised, letters only ("MPII Human Pose", "IMDB movie review", "WMT'14 English to French"; not
 # "ITOP front-view", "CHiME 4", "ImageNet VID").
@@ -125,21 +131,19 @@ def singular_key(key: str, names: Iterable[str], keys) -> Optional[str]:
     return None
 
 
-def list_key(mention: dict) -> str:
-    """The key a paper's list counts `mention` under: where its key is its name's, the key of the
-    name without a citation key after it (CITATION_TAIL, without_repeated_name: "WikiText-103
-    merity2016pointer" counts as WikiText-103), without lower-case words before it (LEADING_WORDS:
-    "word-level Penn Treebank" counts as Penn Treebank), without a bracket after it (BRACKET_TAIL:
-    "MeSH (MAG)" counts as MeSH) and, where it ends in task or split words (TASK_OR_SPLIT_TAIL), without them ("COCO
-    object detection task" counts as COCO, "MPII validation set" as MPII), so long as another word is
-    left; else its key (a catalogue id the report gave it stays)."""
-    name, key = mention["name"], mention["key"]
-    if name_and_key(name)[1] != key:
-        return key
-    stripped = LEADING_WORDS.sub("", without_repeated_name(CITATION_TAIL.sub("", name)))
+def name_key(name: str) -> str:
+    """The key a paper's list counts `name` under: the key of the name without a citation in brackets
+    inside it or a citation key after it (CITATION_BRACKET; CITATION_TAIL, without_repeated_name:
+    "WikiText-103 merity2016pointer" counts as WikiText-103), without lower-case words before it
+    (LEADING_WORDS: "word-level Penn Treebank" counts as Penn Treebank), without a bracket after it
+    (BRACKET_TAIL: "MeSH (MAG)" counts as MeSH) and, where it ends in task or split words
+    (TASK_OR_SPLIT_TAIL), without them ("COCO object detection task" counts as COCO, "MPII validation set"
+    as MPII), so long as another word is left."""
+    stripped = LEADING_WORDS.sub("", without_repeated_name(CITATION_TAIL.sub("", CITATION_BRACKET.sub("", name))))
     unbracketed = BRACKET_TAIL.sub("", stripped)
     if any(ch.isalpha() for ch in unbracketed):
         stripped = unbracketed
+    key = name_and_key(name)[1]
     if stripped != name:
         name, key = stripped, name_and_key(stripped)[1]
     shorter = TASK_OR_SPLIT_TAIL.sub("", name)
@@ -147,6 +151,25 @@ def list_key(mention: dict) -> str:
         return key
     rest = TASK_OR_SPLIT_TAIL.sub("", " " + shorter)  # empty where the name is such words alone ("object detection")
     return name_and_key(shorter)[1] if any(ch.isalpha() for ch in rest) else key
+
+
+def list_key(mention: dict) -> str:
+    """The key a paper's list counts `mention` under: where its key is its name's, name_key of its name,
+    or, where the catalogue does not link it, that of its name without lower-case words at the end
+    (LOWER_TAIL: "Triangle-COPA question" counts as Triangle-COPA) if what is left has a capital and
+    another letter, its key begins the name's and names no platform or conference (NOT_DATASET_KEY:
+    "arXiv summarization" stays); else its key (a catalogue id the report gave it stays)."""
+    name, key = mention["name"], mention["key"]
+    if name_and_key(name)[1] != key:
+        return key
+    key = name_key(name)
+    short = LOWER_TAIL.sub("", name)
+    if mention.get("dataset_id") or short == name or not any(ch.isupper() for ch in short) \
+            or sum(ch.isalpha() for ch in short) < 2:
+        return key
+    short_key = name_key(short)
+    cut = short_key != key and key.startswith(short_key) and not NOT_DATASET_KEY.fullmatch(short_key)
+    return short_key if cut else key
 
 
 def most_frequent(counts: Counter):
