@@ -221,3 +221,10 @@ def test_lower_case_words_after_an_unlinked_name_count_under_the_name():
         ("trianglecopa", 2, "Triangle-COPA"), ("3dfacealignment", 1, "3D face alignment"), ("moviereview", 1, "movie review"),
         ("msceleb", 1, "MS-Celeb face"), ("yelppolarity", 1, "Yelp polarity")]
     assert listed[0]["confidence"] == 0.75
+
+
+def test_a_count_of_classes_before_a_name_counts_under_the_name():
+    """A case of the SciREX dev papers: "1000-class ImageNet" is ImageNet; a number that begins a name stays."""
+    mentions = [mention("ImageNet", 0.9), mention("1000-class ImageNet", 0.6), mention("20 Newsgroups", 0.9)]
+    listed = paper_datasets(mentions, DatasetRule(threshold=0.0))
+    assert [(d["key"], d["mentions"]) for d in listed] == [("imagenet", 2), ("20newsgroups", 1)]

@@ -51,6 +51,9 @@ BRACKET_TAIL = re.compile(r"\s*\([^()\d]*\)$")
 # A citation in brackets inside a name, a word and a year ("MSNBC (Cucerzan, 2007) news datasets",
 # "Wikipedia (Wikipedia, 2004) data"): not part of the name; a year alone in brackets ("COCO (2014)") is a version.
 CITATION_BRACKET = re.compile(r"\s*\((?=[^()]*[A-Za-z]{2})[^()]*\b(?:19|20)\d\d[a-z]?\)")
+# A count of classes before a name ("1000-class ImageNet"): what of the dataset a paper uses, not a dataset of
+# its own.
+CLASS_COUNT = re.compile(r"^\d+(?:,\d{3})*[-\s]class(?:es)?\s+(?=\S*[A-Z])")
 # Lower-case words at the end of a name ("Triangle-COPA question", "MS-Celeb face", "VADER sentiment analyzer"):
 # what the model took with the name, where the catalogue links no mention of it.
 LOWER_TAIL = re.compile(r"(?:\s+[a-z]+)+$")
@@ -134,12 +137,14 @@ def singular_key(key: str, names: Iterable[str], keys) -> Optional[str]:
 def name_key(name: str) -> str:
     """The key a paper's list counts `name` under: the key of the name without a citation in brackets
     inside it or a citation key after it (CITATION_BRACKET; CITATION_TAIL, without_repeated_name:
-    "WikiText-103 merity2016pointer" counts as WikiText-103), without lower-case words before it
-    (LEADING_WORDS: "word-level Penn Treebank" counts as Penn Treebank), without a bracket after it
+    "WikiText-103 merity2016pointer" counts as WikiText-103), without lower-case words or a count of classes
+    before it (LEADING_WORDS: "word-level Penn Treebank" counts as Penn Treebank; CLASS_COUNT: "1000-class
+    ImageNet" as ImageNet), without a bracket after it
     (BRACKET_TAIL: "MeSH (MAG)" counts as MeSH) and, where it ends in task or split words
     (TASK_OR_SPLIT_TAIL), without them ("COCO object detection task" counts as COCO, "MPII validation set"
     as MPII), so long as another word is left."""
-    stripped = LEADING_WORDS.sub("", without_repeated_name(CITATION_TAIL.sub("", CITATION_BRACKET.sub("", name))))
+    stripped = without_repeated_name(CITATION_TAIL.sub("", CITATION_BRACKET.sub("", name)))
+    stripped = CLASS_COUNT.sub("", LEADING_WORDS.sub("", stripped))
     unbracketed = BRACKET_TAIL.sub("", stripped)
     if any(ch.isalpha() for ch in unbracketed):
         stripped = unbracketed
