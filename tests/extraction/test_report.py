@@ -246,3 +246,15 @@ def test_a_name_with_split_or_task_words_alone_counts_under_the_name():
     assert [(d.key, d.documents, d.mentions) for d in datasets] == [("qqp", 2, 3), ("coco", 1, 1)]
     assert [(doc_id, m["text"]) for doc_id, m in datasets[0].examples] == [("a", "QQP validation"), ("b", "QQP")]
     assert totals == (2, 2, 4)
+
+
+def test_the_report_names_a_dataset_as_its_key_is_spelled():
+    """A case of the INLG dev papers: two "Triangle-COPA question set" and one "Triangle-COPA" are Triangle-COPA."""
+    def mention(text):
+        name, key = name_and_key(text)
+        return {"text": text, "start": 0, "end": len(text), "label": "DATASET", "name": name, "key": key}
+
+    records = [{"id": "a", "mentions": [mention("Triangle-COPA question set"), mention("Triangle-COPA question set"),
+                                        mention("Triangle-COPA")]}]
+    datasets, _ = tally(iter(records), 3, {})
+    assert [(d.key, d.name, d.mentions) for d in datasets] == [("trianglecopa", "Triangle-COPA", 3)]

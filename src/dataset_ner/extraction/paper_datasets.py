@@ -182,6 +182,13 @@ def most_frequent(counts: Counter):
     return min(counts.items(), key=lambda item: (-item[1], item[0]))[0] if counts else None
 
 
+def list_name(names: Counter, key: str) -> str:
+    """The name a list shows for `key` spelled `names` (a Counter): the most frequent of the names that
+    are spelled as the key (name_key), else of all ("Triangle-COPA" of "Triangle-COPA question" twice
+    and "Triangle-COPA" once)."""
+    return most_frequent(Counter({name: n for name, n in names.items() if name_key(name) == key}) or names)
+
+
 def shorter_name_of(key: str, names: Dict[str, Counter], same_id: List[str],
                     fits: Callable[[str, str], bool]) -> Optional[str]:
     """The first key among `same_id` (other keys linked to the catalogue dataset `key` is linked to,
@@ -211,7 +218,7 @@ def described_form_of(key: str, names: Dict[str, Counter], same_id: List[str]) -
 
 def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) -> List[dict]:
     """{"name", "key", "dataset_id", "mentions", "confidence"} per key (list_key: task and split
-    words after a name dropped) among the mentions counted (is_counted): the most frequent name and
+    words after a name dropped) among the mentions counted (is_counted): its name (list_name), the most frequent
     catalogue id (ties: the first in sort order; null where no mention is linked), the number of
     mentions, their noisy-or confidence with `rule.catalogue_evidence` added where one is linked
     (rounded to 4 places; null for a pipeline without confidence, whose datasets are all kept). A key
@@ -257,7 +264,7 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
             confidence = noisy_or([confidence, rule.catalogue_evidence])
         if confidence is not None and confidence < rule.threshold:
             continue
-        datasets.append({"name": most_frequent(counts), "key": key, "dataset_id": dataset_id,
+        datasets.append({"name": list_name(counts, key), "key": key, "dataset_id": dataset_id,
                          "mentions": sum(counts.values()),
                          "confidence": None if confidence is None else round(confidence, 4)})
     return sorted(datasets, key=lambda d: (-d["mentions"], d["key"]))

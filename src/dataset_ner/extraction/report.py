@@ -17,7 +17,8 @@ from ..json_files import read_json, read_jsonl
 from ..pipeline.mention_names import abbreviation_keys
 from ..pipeline.vocabulary import LABEL
 from .inputs import Document, expand_inputs, iter_items, parse_item
-from .paper_datasets import DEFAULT_DATASET_THRESHOLD, DatasetRule, footnote_stem, is_counted, list_key, paper_datasets
+from .paper_datasets import (DEFAULT_DATASET_THRESHOLD, DatasetRule, footnote_stem, is_counted, list_key, list_name,
+                             paper_datasets)
 from .shards import MANIFEST
 
 WINDOW = 200
@@ -43,8 +44,8 @@ class Dataset:
 
     @property
     def name(self) -> str:
-        """The most frequent name (ties: the first alphabetically)."""
-        return min(self.names.items(), key=lambda item: (-item[1], item[0]))[0]
+        """The most frequent name spelled as the key, else of all (list_name; ties: the first alphabetically)."""
+        return list_name(self.names, self.key)
 
     @property
     def mean_confidence(self) -> Optional[float]:
