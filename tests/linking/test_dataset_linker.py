@@ -104,6 +104,20 @@ def test_the_words_around_a_name_pick_its_sense_or_leave_it_unlinked(nlp):
     assert link(nlp, "Detection of Cars and Pedestrians on KITTI.", ["Cars"])[0][1] == ""
 
 
+def test_a_name_with_no_sense_words_around_it_takes_the_sense_its_document_gives_it(nlp):
+    """One sense per document, cases of the INLG dev papers: "wsj" in a table of a realisation paper is the
+    Penn Treebank's, "Weather" of a dialogue paper is no time-series benchmark; without words of a sense
+    anywhere, or with the words of two senses in the document, the table's link stays."""
+    far = " Other text." * 20  # more than SENSE_WINDOW tokens
+    assert [e[1] for e in link(nlp, "Sentences of wsj realized by our CCG realizer." + far + " Table 5: wsj 0004.8",
+                               ["wsj", "wsj 0004.8"])] == ["penn-treebank", "penn-treebank"]
+    assert [e[1] for e in link(nlp, "Results on E2E and Weather datasets." + far + " Figure 1: Weather 1",
+                               ["E2E", "Weather", "Weather 1"])] == ["e2e", "", ""]
+    assert link(nlp, "Table 5: wsj 0004.8" + far, ["wsj 0004.8"])[0][1] == "codesota-119"
+    assert [e[1] for e in link(nlp, "Our parser on WSJ." + far + " Results on WSJ." + far + " WSJ for ASR.",
+                               ["WSJ", "WSJ", "WSJ"])] == ["penn-treebank", "codesota-119", "codesota-119"]
+
+
 def test_the_table_is_saved_with_the_pipeline_and_a_config_table_replaces_it(tmp_path):
     nlp = spacy.blank("en")
     nlp.add_pipe(MENTION_NAMES)

@@ -243,8 +243,9 @@ class DatasetLinker:
     "+", then the document's other links, then the mention's year, then the one dataset it is the
     name of. A key of the table's capitals_only links only a mention that writes it in capitals, one
     of its common_words only a mention that writes it with a capital. A key with senses in the table
-    takes the one sense whose words are around the mention (SENSE_WINDOW), none where several are; a
-    key that only senses know ("NYU" near "hand") links only where its sense's words are there."""
+    takes the one sense whose words are around the mention (SENSE_WINDOW), none where several are, and
+    where none is, the one sense the document's other mentions of the key take; a key that only senses
+    know ("NYU" near "hand") links only where its sense's words are there."""
 
     def __init__(self, name: str, table: Optional[str] = None):
         self.name = name
@@ -293,13 +294,12 @@ class DatasetLinker:
             key = self.found[forms]
         return key
 
-    def candidates(self, span: Span, key: Optional[str]) -> List[Tuple[str, str]]:
-        """[(id, kind), ...] of the span's `key`: the one sense the words around it pick (none for a
-        NIL sense or several), else the key's entries, without those it names only as an extension
-        ("CoNLL++") unless the mention's name ends in "+"."""
+    def candidates(self, span: Span, key: Optional[str], sense: Optional[str]) -> List[Tuple[str, str]]:
+        """[(id, kind), ...] of the span's `key`: its `sense` (doc_senses; none for a NIL sense or
+        several), else the key's entries, without those it names only as an extension ("CoNLL++")
+        unless the mention's name ends in "+"."""
         if key is None:
             return []
-        sense = self.sense(span, key)
         if sense is not None:
             return [(sense, "by_hand")] if sense else []
         extensions = self.extensions.get(key)
@@ -339,9 +339,22 @@ class DatasetLinker:
             return None
         return picked.pop() if len(picked) == 1 and NIL not in picked else ""
 
+    def doc_senses(self, ents: List[Span], keys: List[Optional[str]]) -> List[Optional[str]]:
+        """The sense of each mention (sense), one sense per document: a mention with no sense's words
+        around it takes the one sense that the document's other mentions of its key pick ("wsj" in a
+        table of a paper that names "wsj" near "parser" elsewhere is the Penn Treebank's)."""
+        senses = [None if key is None else self.sense(ent, key) for ent, key in zip(ents, keys)]
+        picked: Dict[str, set] = {}
+        for key, sense in zip(keys, senses):
+            if sense is not None:
+                picked.setdefault(key, set()).add(sense)
+        return [next(iter(picked[key])) if sense is None and len(picked.get(key, ())) == 1 else sense
+                for key, sense in zip(keys, senses)]
+
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        found = [self.candidates(ent, self.key(ent)) for ent in ents]
+        keys = [self.key(ent) for ent in ents]
+        found = [self.candidates(ent, key, sense) for ent, key, sense in zip(ents, keys, self.doc_senses(ents, keys))]
         linked = {ids[0][0] for ids in found if len(ids) == 1}
         ids = [self.choose(ent, candidates, linked) if candidates else "" for ent, candidates in zip(ents, found)]
         split = [bool(NAMED_SPLIT.match(ent.text.strip())) for ent in ents]
