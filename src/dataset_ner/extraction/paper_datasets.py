@@ -137,12 +137,11 @@ def singular_key(key: str, names: Iterable[str], keys) -> Optional[str]:
 def name_key(name: str) -> str:
     """The key a paper's list counts `name` under: the key of the name without a citation in brackets
     inside it or a citation key after it (CITATION_BRACKET; CITATION_TAIL, without_repeated_name:
-    "WikiText-103 merity2016pointer" counts as WikiText-103), without lower-case words or a count of classes
-    before it (LEADING_WORDS: "word-level Penn Treebank" counts as Penn Treebank; CLASS_COUNT: "1000-class
-    ImageNet" as ImageNet), without a bracket after it
-    (BRACKET_TAIL: "MeSH (MAG)" counts as MeSH) and, where it ends in task or split words
-    (TASK_OR_SPLIT_TAIL), without them ("COCO object detection task" counts as COCO, "MPII validation set"
-    as MPII), so long as another word is left."""
+    "WikiText-103 merity2016pointer" counts as WikiText-103), without lower-case words or a count of
+    classes before it (LEADING_WORDS: "word-level Penn Treebank" counts as Penn Treebank; CLASS_COUNT:
+    "1000-class ImageNet" as ImageNet), without a bracket after it (BRACKET_TAIL: "MeSH (MAG)" counts as
+    MeSH) and, where it ends in task or split words (TASK_OR_SPLIT_TAIL), without them ("COCO object
+    detection task" counts as COCO, "MPII validation set" as MPII), so long as another word is left."""
     stripped = without_repeated_name(CITATION_TAIL.sub("", CITATION_BRACKET.sub("", name)))
     stripped = CLASS_COUNT.sub("", LEADING_WORDS.sub("", stripped))
     unbracketed = BRACKET_TAIL.sub("", stripped)
@@ -218,8 +217,8 @@ def described_form_of(key: str, names: Dict[str, Counter], same_id: List[str]) -
 
 def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) -> List[dict]:
     """{"name", "key", "dataset_id", "mentions", "confidence"} per key (list_key: task and split
-    words after a name dropped) among the mentions counted (is_counted): its name (list_name), the most frequent
-    catalogue id (ties: the first in sort order; null where no mention is linked), the number of
+    words after a name dropped) among the mentions counted (is_counted): its name (list_name), the most
+    frequent catalogue id (ties: the first in sort order; null where no mention is linked), the number of
     mentions, their noisy-or confidence with `rule.catalogue_evidence` added where one is linked
     (rounded to 4 places; null for a pipeline without confidence, whose datasets are all kept). A key
     that is another of the paper's keys with a footnote mark (FOOTNOTE_MARK) or in the plural
