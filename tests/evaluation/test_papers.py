@@ -107,15 +107,15 @@ def test_a_dataset_listed_again_is_a_repeat():
     counts = score_paper(listed, gold)  # the first names two gold datasets: "CHiME 4" after it is a repeat
     assert (counts["tp_pred"], counts["tp_gold"], counts["repeats"]) == (4, 3, 2)
     papers = [{"id": "p", "datasets": gold[:1]}, {"id": "q", "datasets": gold[1:]}]
-    records = [{"mentions": [{**entry, "confidence": 0.9, "section": "body"} for entry in listed[1:3]]},
-               {"mentions": [{**listed[0], "confidence": 0.9, "section": "body"}]}]
+    records = [{"mentions": [{**entry, "text": entry["name"], "confidence": 0.9, "section": "body"} for entry in listed[1:3]]},
+               {"mentions": [{**listed[0], "text": listed[0]["name"], "confidence": 0.9, "section": "body"}]}]
     assert score_papers(papers, records, DatasetRule(0.5))["scores"]["repeats"] == 1
 
 
 def test_the_threshold_keeps_datasets_by_their_paper_confidence():
     papers = [{"id": "p", "datasets": [{"name": "MNIST"}]}]
-    mentions = [{"name": "MNIST", "key": "mnist", "confidence": 0.6, "section": "body"},
-                {"name": "GoogLeNet", "key": "googlenet", "confidence": 0.3, "section": "body"}]
+    mentions = [{"text": "MNIST", "name": "MNIST", "key": "mnist", "confidence": 0.6, "section": "body"},
+                {"text": "GoogLeNet", "name": "GoogLeNet", "key": "googlenet", "confidence": 0.3, "section": "body"}]
     assert score_papers(papers, [{"mentions": mentions}], DatasetRule(0.5))["scores"]["precision"] == 1.0
     assert score_papers(papers, [{"mentions": mentions}], DatasetRule(0.2))["scores"]["precision"] == 0.5
 

@@ -8,7 +8,7 @@ from dataset_ner.pipeline.mention_names import name_and_key
 
 
 def mention(name, confidence, section="body"):
-    return {"name": name, "key": "".join(ch for ch in name.casefold() if ch.isalnum()), "confidence": confidence,
+    return {"text": name, "name": name, "key": "".join(ch for ch in name.casefold() if ch.isalnum()), "confidence": confidence,
             "section": section}
 
 
@@ -230,3 +230,13 @@ def test_a_count_of_classes_before_a_name_counts_under_the_name():
     mentions = [mention("ImageNet", 0.9), mention("1000-class ImageNet", 0.6), mention("20 Newsgroups", 0.9)]
     listed = paper_datasets(mentions, DatasetRule(threshold=0.0))
     assert [(d["key"], d["mentions"]) for d in listed] == [("imagenet", 2), ("20newsgroups", 1)]
+
+
+def test_a_name_the_paper_calls_a_tool_is_no_dataset():
+    """Cases of the INLG dev papers: "SimpleNLG software" makes SimpleNLG a tool in its paper, all its
+    mentions left out; a name the catalogue links stays ("COCO API" of COCO)."""
+    coco_api = {**mention("COCO API", 0.5), "key": "coco", "dataset_id": "coco"}
+    mentions = [mention("SimpleNLG", 0.9), mention("SimpleNLG software", 0.8), mention("VADER sentiment analyzer", 0.9),
+                {**mention("COCO", 0.9), "dataset_id": "coco"}, coco_api, mention("E2E", 0.9)]
+    listed = paper_datasets(mentions, DatasetRule(threshold=0.0, catalogue_evidence=0.0))
+    assert [(d["key"], d["mentions"]) for d in listed] == [("coco", 2), ("e2e", 1)]

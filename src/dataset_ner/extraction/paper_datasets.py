@@ -57,6 +57,10 @@ CLASS_COUNT = re.compile(r"^\d+(?:,\d{3})*[-\s]class(?:es)?\s+(?=\S*[A-Z])")
 # Lower-case words at the end of a name ("Triangle-COPA question", "MS-Celeb face", "VADER sentiment analyzer"):
 # what the model took with the name, where the catalogue links no mention of it.
 LOWER_TAIL = re.compile(r"(?:\s+[a-z]+)+$")
+# A software word at the end of a mention ("SimpleNLG software", "LG-Eval toolkit", "VADER sentiment analyzer"):
+# the paper calls the name a tool; where the catalogue links no such mention, its list leaves the name out.
+SOFTWARE_END = re.compile(r"\s(?:toolkits?|tools?|software|library|package|analy[sz]er|tagger|parser|reali[sz]er|engine|"
+                          r"framework|API)$", re.IGNORECASE)
 # Words after a name that describe the dataset, not a part or version of it: each in lower case or
 # capitalised, letters only ("MPII Human Pose", "IMDB movie review", "WMT'14 English to French"; not
 # "ITOP front-view", "CHiME 4", "ImageNet VID").
@@ -226,12 +230,15 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
     and so does then the long form of another key linked to the same dataset (long_form_of), and
     another key's name with words that describe it after it, linked to the same dataset
     (described_form_of).
-    Datasets below `rule.threshold` are left out; the rest come by mentions, then key."""
-    names, ids, confidences = {}, {}, {}
+    Datasets below `rule.threshold` are left out, and so are names the paper calls a tool (SOFTWARE_END); the
+    rest come by mentions, then key."""
+    names, ids, confidences, tools = {}, {}, {}, set()
     for mention in mentions:
         key = list_key(mention)
         if not is_counted(mention, rule, key):
             continue
+        if not mention.get("dataset_id") and SOFTWARE_END.search(mention["text"].strip()):
+            tools.add(key)
         names.setdefault(key, Counter())[mention["name"]] += 1
         ids.setdefault(key, Counter()).update(filter(None, [mention.get("dataset_id")]))
         confidences.setdefault(key, []).append(mention.get("confidence"))
@@ -257,6 +264,8 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
             merge(key, short)
     datasets = []
     for key, counts in names.items():
+        if key in tools:
+            continue
         dataset_id = most_frequent(ids[key])
         confidence = noisy_or(confidences[key])
         if confidence is not None and dataset_id is not None:
