@@ -151,14 +151,12 @@ def name_key(name: str) -> str:
     unbracketed = BRACKET_TAIL.sub("", stripped)
     if any(ch.isalpha() for ch in unbracketed):
         stripped = unbracketed
-    key = name_and_key(name)[1]
-    if stripped != name:
-        name, key = stripped, name_and_key(stripped)[1]
-    shorter = TASK_OR_SPLIT_TAIL.sub("", name)
-    if shorter == name:
-        return key
-    rest = TASK_OR_SPLIT_TAIL.sub("", " " + shorter)  # empty where the name is such words alone ("object detection")
-    return name_and_key(shorter)[1] if any(ch.isalpha() for ch in rest) else key
+    shorter = TASK_OR_SPLIT_TAIL.sub("", stripped)
+    if shorter != stripped:
+        rest = TASK_OR_SPLIT_TAIL.sub("", " " + shorter)  # empty where the name is such words alone ("object detection")
+        if any(ch.isalpha() for ch in rest):
+            stripped = shorter
+    return name_and_key(stripped)[1]
 
 
 def list_key(mention: dict) -> str:
