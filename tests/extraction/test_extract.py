@@ -32,7 +32,7 @@ def test_records_keep_input_order_and_ids(ruler_model):
     assert records[1]["mentions"][0] == {
         "text": "ImageNet", "start": 11, "end": 19, "label": "DATASET", "name": "ImageNet", "key": "imagenet",
         "confidence": None, "dataset_id": None, "dataset_url": None, "dataset_full_name": None, "section": "body",
-        "citation": False}
+        "citation": False, "tool": False}
     assert records[1]["datasets"] == [{"name": "ImageNet", "key": "imagenet", "dataset_id": None, "mentions": 1,
                                        "confidence": None}]
 

@@ -61,8 +61,9 @@ def test_a_size_alone_is_no_dataset():
 
 def test_one_lower_case_word_is_no_dataset_unless_the_catalogue_links_it():
     words = [mention("lowercasing", 0.95), mention("conversational", 0.9), {**mention("minival", 0.9), "dataset_id": None}]
-    kept = [{**mention("cora", 0.9), "dataset_id": "cora"}, mention("enwik8", 0.9), mention("Cityscapes", 0.9)]
-    assert [d["name"] for d in paper_datasets(words + kept)] == ["Cityscapes", "cora", "enwik8"]
+    kept = [{**mention("cora", 0.9), "dataset_id": "cora"}, mention("enwik8", 0.9), mention("enwik8", 0.5),
+            mention("Cityscapes", 0.9)]
+    assert [d["name"] for d in paper_datasets(words + kept)] == ["enwik8", "Cityscapes", "cora"]
 
 
 def test_platforms_publishers_and_conferences_are_no_datasets_even_with_references():
@@ -240,3 +241,21 @@ def test_a_name_the_paper_calls_a_tool_is_no_dataset():
                 {**mention("COCO", 0.9), "dataset_id": "coco"}, coco_api, mention("E2E", 0.9)]
     listed = paper_datasets(mentions, DatasetRule(threshold=0.0, catalogue_evidence=0.0))
     assert [(d["key"], d["mentions"]) for d in listed] == [("coco", 2), ("e2e", 1)]
+
+
+def test_a_name_the_text_calls_a_tool_is_no_dataset():
+    """A mention marked "tool" (tool_names.mark_tools: "SimpleNLG is a natural language generation framework"
+    elsewhere in the paper) is left out, all its key's mentions with it, unless the catalogue links it."""
+    mentions = [mention("SimpleNLG", 0.9), {**mention("SimpleNLG", 0.8), "tool": True},
+                {**mention("SCIDOCS", 0.9), "dataset_id": "scidocs", "tool": True}, mention("E2E", 0.9)]
+    listed = paper_datasets(mentions, DatasetRule(threshold=0.0, catalogue_evidence=0.0))
+    assert [d["key"] for d in listed] == ["e2e", "scidocs"]
+
+
+def test_a_lower_case_word_with_a_footnote_mark_written_once_is_no_name():
+    """Cases of the dev papers: "university1, people2, and family3" (an INLG paper's footnoted ontologies),
+    "val2" once in a SciREX paper; "text8" written twice stays, and so does a name the catalogue links."""
+    mentions = [mention(name, 0.9) for name in ("university1", "people2", "val2", "text8", "text8", "SNOMED-CT")]
+    mentions.append({**mention("rcv1", 0.9), "dataset_id": "rcv1"})
+    listed = paper_datasets(mentions, DatasetRule(threshold=0.0, catalogue_evidence=0.0))
+    assert [d["name"] for d in listed] == ["text8", "rcv1", "SNOMED-CT"]

@@ -18,6 +18,7 @@ from .paper_datasets import DatasetRule, paper_datasets
 from .pdf_text import PdfDocument
 from .sections import mark_sections
 from .split_text import split_text
+from .tool_names import mark_tools
 
 DEFAULT_MAX_CHARS = 2000
 PIPELINE_ERROR = "pipeline-error"
@@ -114,13 +115,14 @@ def load_pipeline(spec: PipelineSpec):
 
 def extract_records(nlp, documents: Iterable[Document], batch_size: int = 64, max_chars: int = DEFAULT_MAX_CHARS,
                     counts: Counts = None, rule: DatasetRule = DatasetRule()) -> Iterator[dict]:
-    """One record {"id", "mentions": [mention_record + "section" + "citation", ...], "datasets": paper_datasets}
-    per document, in input order; with the "text" too where the Document has `store_text` (OutputDir.write
-    keeps it in a file), and "warnings" where a PdfDocument has pages left out. Each text is cut
-    into pieces of at most `max_chars` characters that go through nlp.pipe; mention offsets are
-    into the whole text; each mention's "section" says whether it is in the reference list, its
-    "citation" whether it is an author's name in an in-text citation (citations.py), and
-    "datasets" is the document's dataset list by `rule`. A document the pipeline raised on gives
+    """One record {"id", "mentions": [mention_record + "section" + "citation" + "tool", ...],
+    "datasets": paper_datasets} per document, in input order; with the "text" too where the Document
+    has `store_text` (OutputDir.write keeps it in a file), and "warnings" where a PdfDocument has pages
+    left out. Each text is cut into pieces of at most `max_chars` characters that go through nlp.pipe;
+    mention offsets are into the whole text; each mention's "section" says whether it is in the
+    reference list, its "citation" whether it is an author's name in an in-text citation
+    (citations.py), its "tool" whether the text calls its name a tool (tool_names.py), and "datasets"
+    is the document's dataset list by `rule`. A document the pipeline raised on gives
     {"id", "error": a PIPELINE_ERROR Problem's dict} instead (split_failed takes them out)."""
     return records_read_by(functools.partial(read_pieces, nlp, batch_size=batch_size), documents, max_chars, counts,
                            rule)
@@ -156,6 +158,7 @@ def records_read_by(read: Reader, documents: Iterable[Document], max_chars: int 
             warnings = [w.problem for w in doc.warnings] if isinstance(doc, PdfDocument) else []
             mark_sections(doc.text, mentions)
             mark_citations(doc.text, mentions)
+            mark_tools(doc.text, mentions)
             yield {"id": doc.id, "mentions": mentions, "datasets": paper_datasets(mentions, rule),
                    **({"text": doc.text} if doc.store_text else {}),
                    **({"warnings": warnings} if warnings else {})}

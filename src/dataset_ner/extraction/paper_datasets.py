@@ -29,6 +29,10 @@ PLURAL_ENDS = {end: re.compile(rf"[a-z]{end}$") for end in ("s", "es")}
 # dataset's name.
 LONG_NUMBER = re.compile(r"\d{6,}")
 LOWER_WORD = re.compile(r"[a-z]+")  # a word, not a name
+# A lower-case word with one or two digits glued to it, written once in the paper where the catalogue does not
+# link it: a word with a footnote mark ("university1", "wiki12", "val2"), so a word, not a name. A dataset named
+# so ("text8", "ijcnn1") is written more than once in a paper that uses it.
+FOOTNOTE_WORD = re.compile(r"[a-z]{3,}\d{1,2}")
 # Keys of names that are no dataset by the papers gold's convention (corpus/papers/README.md), which the
 # hand-annotated training, dev and INLG sentences share (one of them alone is marked there once, Heddes'
 # "Arxiv" corpus of papers): platforms, code hosts, preprint servers and publishers, a footnote digit after
@@ -228,14 +232,18 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
     and so does then the long form of another key linked to the same dataset (long_form_of), and
     another key's name with words that describe it after it, linked to the same dataset
     (described_form_of).
-    Datasets below `rule.threshold` are left out, and so are names the paper calls a tool (SOFTWARE_END); the
-    rest come by mentions, then key."""
+    A lower-case word with a footnote mark written once (FOOTNOTE_WORD) is not counted. Datasets below
+    `rule.threshold` are left out, and so are names the paper calls a tool (a mention ending in a tool's word,
+    SOFTWARE_END, or marked "tool" by tool_names.mark_tools); the rest come by mentions, then key. A catalogue
+    link exempts a mention from the last three rules."""
     names, ids, confidences, tools = {}, {}, {}, set()
-    for mention in mentions:
-        key = list_key(mention)
-        if not is_counted(mention, rule, key):
+    counted = [(mention, key) for mention in mentions for key in [list_key(mention)] if is_counted(mention, rule, key)]
+    written = Counter(mention["name"] for mention, _key in counted)
+    for mention, key in counted:
+        linked = bool(mention.get("dataset_id"))
+        if not linked and written[mention["name"]] == 1 and FOOTNOTE_WORD.fullmatch(mention["name"]):
             continue
-        if not mention.get("dataset_id") and SOFTWARE_END.search(mention["text"].strip()):
+        if not linked and (mention.get("tool") or SOFTWARE_END.search(mention["text"].strip())):
             tools.add(key)
         names.setdefault(key, Counter())[mention["name"]] += 1
         ids.setdefault(key, Counter()).update(filter(None, [mention.get("dataset_id")]))
