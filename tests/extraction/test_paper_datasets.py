@@ -259,3 +259,11 @@ def test_a_lower_case_word_with_a_footnote_mark_written_once_is_no_name():
     mentions.append({**mention("rcv1", 0.9), "dataset_id": "rcv1"})
     listed = paper_datasets(mentions, DatasetRule(threshold=0.0, catalogue_evidence=0.0))
     assert [d["name"] for d in listed] == ["text8", "rcv1", "SNOMED-CT"]
+
+
+def test_a_task_abbreviation_is_no_dataset():
+    """Cases of the INLG and SciREX dev papers: "QA", "NLG", "SMT NMT" and "MDS" (multi-document
+    summarization) name what data is for; "VQA", "DSTC2" and "MTNT" are datasets."""
+    tasks = [mention(name, 0.99) for name in ("QA", "NLG", "SMT NMT", "MDS", "QA/NLG")]
+    kept = [mention(name, 0.99) for name in ("VQA", "DSTC2", "MTNT")]
+    assert [d["name"] for d in paper_datasets(tasks + kept)] == ["DSTC2", "MTNT", "VQA"]

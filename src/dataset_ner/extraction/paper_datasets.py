@@ -44,6 +44,11 @@ NOT_DATASET_KEY = re.compile(
     r"arxiv|biorxiv|medrxiv|openreview|googlescholar|springer|elsevier|ieee)\d?|"
     r"(?:cvpr|iccv|eccv|iclr|icml|neurips|aaai|ijcai|acl|emnlp|naacl|eacl|coling|sigir|wacv|bmvc|icassp|interspeech)"
     r"(?:\d{2}|\d{4})?")
+# A task's or field's abbreviation in capitals, or a run of them ("QA", "NLG", "SMT NMT", "MDS" for
+# multi-document summarization): what a dataset is for, not its name; no gold mention of the hand-annotated
+# training sentences is one alone (three are one with "datasets": "QA datasets", a kind of data, no name).
+TASK_ABBREVIATION = re.compile(r"(?:QA|MRC|NLG|NLU|NLP|NLI|MT|NMT|SMT|ASR|TTS|SLU|DST|NER|SRL|IE|IR|EL|MDS)"
+                               r"(?:[\s/]+(?:QA|MRC|NLG|NLU|NLP|NLI|MT|NMT|SMT|ASR|TTS|SLU|DST|NER|SRL|IE|IR|EL|MDS))*")
 # A name of two or more words that ends in an organisation's word: the hospital, university or company that
 # gave the data, not the data ("Pauls Stradins Clinical University Hospital"); no hand-annotated training,
 # dev or INLG mention ends in one.
@@ -100,11 +105,12 @@ class DatasetRule(NamedTuple):
 def is_counted(mention: dict, rule: DatasetRule, key: Optional[str] = None) -> bool:
     """Whether a paper's list counts `mention` (its list_key `key`, computed here where not given): not a
     long number, a size alone (SIZE_ONLY), a name that is never a dataset (NOT_DATASET_KEY: "Kaggle",
-    "CVPR 2017"; ORGANISATION_END: "X University Hospital") or one lower-case word that the catalogue does
+    "CVPR 2017"; ORGANISATION_END: "X University Hospital"; TASK_ABBREVIATION: "QA") or one lower-case word that the catalogue does
     not link ("lowercasing", "conversational"; "cora" linked stays), and (unless
     `rule.include_references`) neither in the reference list nor an author's name in a citation."""
     name = mention["name"]
-    if LONG_NUMBER.search(name) or SIZE_ONLY.fullmatch(name) or ORGANISATION_END.search(name):
+    if LONG_NUMBER.search(name) or SIZE_ONLY.fullmatch(name) or ORGANISATION_END.search(name) \
+            or TASK_ABBREVIATION.fullmatch(name):
         return False
     if LOWER_WORD.fullmatch(name) and not mention.get("dataset_id"):
         return False
