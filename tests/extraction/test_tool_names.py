@@ -24,6 +24,12 @@ def test_no_tool_word_a_sentence_between_or_a_longer_name_is_no_tool():
     assert not tool_names("the SimpleNLG-NL engine", ["SimpleNLG"])  # another name, which begins with it
 
 
+def test_a_tool_name_a_hyphen_and_more_is_a_version_of_the_tool():
+    text = "an adaptation of the SimpleNLG surface realisation engine for Dutch: SimpleNLG-NL, based on SimpleNLG-EnFr"
+    assert tool_names(text, ["SimpleNLG", "SimpleNLG-NL", "SimpleNLG-EnFr", "Simple"]) == {
+        "SimpleNLG", "SimpleNLG-NL", "SimpleNLG-EnFr"}
+
+
 def test_mark_tools_marks_every_mention_of_a_tool_name():
     text = "We use MSCOCO. SimpleNLG is a Java-based surface realisation library. SimpleNLG realises MSCOCO captions."
     mentions = [{"text": name, "start": text.index(name)} for name in ("MSCOCO", "SimpleNLG")]

@@ -5,8 +5,9 @@ pipeline tags the name.
 
 A name is called a tool where one of its occurrences in the text is followed by a tool's word, with a
 bracket and at most two words between ("SimpleNLG-IT engine", "Stanford CoreNLP POS tagger"), or by
-"is a"/"is an" and at most five words before it. "API" is no tool's word here: "Wikipedia API" and
-"Twitter API" read data."""
+"is a"/"is an" and at most five words before it; a name that is such a name, a hyphen and more
+("SimpleNLG-NL", "SimpleNLG-EnFr" beside "the SimpleNLG surface realisation engine") is a version of
+the tool. "API" is no tool's word here: "Wikipedia API" and "Twitter API" read data."""
 
 import re
 from typing import List
@@ -31,7 +32,7 @@ def tool_names(text: str, names: List[str]) -> set:
                 if BETWEEN.fullmatch(window, occurrence.end()):
                     found.add(name)
                     break
-    return found
+    return found | {name for name in names if any(name.startswith(tool + "-") for tool in found)}
 
 
 def mark_tools(text: str, mentions: List[dict]) -> None:
