@@ -24,6 +24,13 @@ def test_no_tool_word_a_sentence_between_or_a_longer_name_is_no_tool():
     assert not tool_names("the SimpleNLG-NL engine", ["SimpleNLG"])  # another name, which begins with it
 
 
+def test_a_stop_word_between_or_a_dataset_called_a_useful_tool_is_no_tool():
+    """A case of a test paper, read after its score: a mammography database called a useful tool."""
+    assert not tool_names("ground truth validation makes the DDSM a useful tool", ["DDSM"])
+    assert not tool_names("The DDSM is a useful tool for research", ["DDSM"])
+    assert not tool_names("trained on the WSJ with the parser", ["WSJ"])
+
+
 def test_a_tool_name_a_hyphen_and_more_is_a_version_of_the_tool():
     text = "an adaptation of the SimpleNLG surface realisation engine for Dutch: SimpleNLG-NL, based on SimpleNLG-EnFr"
     assert tool_names(text, ["SimpleNLG", "SimpleNLG-NL", "SimpleNLG-EnFr", "Simple"]) == {
