@@ -17,6 +17,9 @@ from .alias_table import NIL, AliasTable, read_table, write_table, written_plain
 DATASET_LINKER = "dataset_linker"
 MAX_REMEMBERED = 100_000  # names whose key the linker remembers, forgotten all at once past this
 SENSE_WINDOW = 30  # tokens on each side of a mention whose words pick a sense of its key (the table's senses)
+# A name of at most three letters, all in lower case ("ind", "wsj"): a word, a language code or a short name
+# written as one, which links only to an alias the catalogue spells so ("aip"), not to "inD Dataset" or "WSJ".
+SHORT_LOWER = re.compile(r"[a-z]{1,3}")
 # A trailing version ("ILSVRC 2012", "SQuAD v1.1", "SQuAD 2.0", "Penn Treebank III", "MNIST 12k",
 # "Switchboard 300h", a number of one or two digits after a space or hyphen: "RTE-5") and a trailing
 # split ("COCO validation set", "SQuAD dev", "COCO test-dev", "VQA 2.0 test-std split", "IJB-A split-1", "COCO
@@ -242,7 +245,8 @@ class DatasetLinker:
     dataset_mention_names) to the alias table; a key of several datasets is resolved by a trailing
     "+", then the document's other links, then the mention's year, then the one dataset it is the
     name of. A key of the table's capitals_only links only a mention that writes it in capitals, one
-    of its common_words only a mention that writes it with a capital. A key with senses in the table
+    of its common_words only a mention that writes it with a capital, a name of three letters or fewer
+    in lower case only an alias spelled so. A key with senses in the table
     takes the one sense whose words are around the mention (SENSE_WINDOW), none where several are, and
     where none is, the one sense the document's other mentions of the key take; a key that only senses
     know ("NYU" near "hand") links only where its sense's words are there."""
@@ -258,6 +262,7 @@ class DatasetLinker:
         for sense in table.senses:
             self.senses.setdefault(sense.key, []).append((sense.id, frozenset(sense.words.split())))
         self.known = self.index.keys() | self.senses.keys()  # the keys a mention can link by
+        self.short_lower = {alias.alias for alias in table.aliases if SHORT_LOWER.fullmatch(alias.alias)}
         # (name, abbreviated name) → the first of their keys the table knows (None: none)
         self.found: Dict[Tuple[str, str], Optional[str]] = {}
         # key → the ids it names only as an extension: the key of a name ending in "+" ("CoNLL++" and
@@ -307,6 +312,13 @@ class DatasetLinker:
             return [(entry_id, kind) for entry_id, kind in self.index[key] if entry_id not in extensions]
         return self.index.get(key, [])
 
+    def short_in_lower_case(self, span: Span) -> bool:
+        """Whether the span's name is three letters or fewer in lower case that no alias spells so
+        (SHORT_LOWER: "ind", "wsj"), which is not linked (its words still pick its key's sense for the
+        document: doc_senses)."""
+        name = span._.dataset_name if span._.dataset_name is not None else span.text.strip()
+        return SHORT_LOWER.fullmatch(name) is not None and name not in self.short_lower
+
     def written_plain(self, key: str, text: str) -> bool:
         """Whether `text` writes `key` as an ordinary word (`alias_table.written_plain`)."""
         return written_plain(key, text, self.table.capitals_only, self.table.common_words)
@@ -354,7 +366,8 @@ class DatasetLinker:
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         keys = [self.key(ent) for ent in ents]
-        found = [self.candidates(ent, key, sense) for ent, key, sense in zip(ents, keys, self.doc_senses(ents, keys))]
+        found = [[] if self.short_in_lower_case(ent) else self.candidates(ent, key, sense)
+                 for ent, key, sense in zip(ents, keys, self.doc_senses(ents, keys))]
         linked = {ids[0][0] for ids in found if len(ids) == 1}
         ids = [self.choose(ent, candidates, linked) if candidates else "" for ent, candidates in zip(ents, found)]
         split = [bool(NAMED_SPLIT.match(ent.text.strip())) for ent in ents]
