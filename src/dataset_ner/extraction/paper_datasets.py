@@ -105,8 +105,8 @@ class DatasetRule(NamedTuple):
 def is_counted(mention: dict, rule: DatasetRule, key: Optional[str] = None) -> bool:
     """Whether a paper's list counts `mention` (its list_key `key`, computed here where not given): not a
     long number, a size alone (SIZE_ONLY), a name that is never a dataset (NOT_DATASET_KEY: "Kaggle",
-    "CVPR 2017"; ORGANISATION_END: "X University Hospital"; TASK_ABBREVIATION: "QA") or one lower-case word that the catalogue does
-    not link ("lowercasing", "conversational"; "cora" linked stays), and (unless
+    "CVPR 2017"; ORGANISATION_END: "X University Hospital"; TASK_ABBREVIATION: "QA") or one lower-case
+    word that the catalogue does not link ("lowercasing", "conversational"; "cora" linked stays), and (unless
     `rule.include_references`) neither in the reference list nor an author's name in a citation."""
     name = mention["name"]
     if LONG_NUMBER.search(name) or SIZE_ONLY.fullmatch(name) or ORGANISATION_END.search(name) \
@@ -240,8 +240,8 @@ def paper_datasets(mentions: Iterable[dict], rule: DatasetRule = DatasetRule()) 
     (described_form_of).
     A lower-case word with a footnote mark written once (FOOTNOTE_WORD) is not counted. Datasets below
     `rule.threshold` are left out, and so are names the paper calls a tool (a mention ending in a tool's word,
-    SOFTWARE_END, or marked "tool" by tool_names.mark_tools); the rest come by mentions, then key. A catalogue
-    link exempts a mention from the last three rules."""
+    SOFTWARE_END, or marked "tool" by tool_names.mark_tools); the rest come by mentions, then key. A
+    mention the catalogue links is exempt from the footnote and the tool rules."""
     names, ids, confidences, tools = {}, {}, {}, set()
     counted = [(mention, key) for mention in mentions for key in [list_key(mention)] if is_counted(mention, rule, key)]
     written = Counter(mention["name"] for mention, _key in counted)
