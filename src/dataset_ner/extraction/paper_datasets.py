@@ -10,6 +10,7 @@ from ..linking.dataset_linker import CITATION_TAIL, EVENT_WORDS, without_repeate
 from ..pipeline.mention_names import LEADING_WORDS, is_abbreviation, name_and_key
 from ..pipeline.vocabulary import SPLIT_WORDS, TASK_WORDS
 from .sections import REFERENCES
+from .tool_names import TOOL_WORDS
 
 # Chosen together on the dev papers (the 10 PDF, 46 INLG and 33 SciREX dev papers pooled; docs/extraction.md):
 # the pair of highest F1 of both shipped pipelines summed among those where a catalogue link alone does
@@ -68,8 +69,7 @@ CLASS_COUNT = re.compile(r"^\d+(?:,\d{3})*[-\s]class(?:es)?\s+(?=\S*[A-Z])")
 LOWER_TAIL = re.compile(r"(?:\s+[a-z]+)+$")
 # A software word at the end of a mention ("SimpleNLG software", "LG-Eval toolkit", "VADER sentiment analyzer"):
 # the paper calls the name a tool; where the catalogue links no such mention, its list leaves the name out.
-SOFTWARE_END = re.compile(r"\s(?:toolkits?|tools?|software|library|package|analy[sz]er|tagger|parser|reali[sz]er|engine|"
-                          r"framework|API)$", re.IGNORECASE)
+SOFTWARE_END = re.compile(rf"\s(?:{TOOL_WORDS}|API)$", re.IGNORECASE)
 # Words after a name that describe the dataset, not a part or version of it: each in lower case or
 # capitalised, letters only ("MPII Human Pose", "IMDB movie review", "WMT'14 English to French"; not
 # "ITOP front-view", "CHiME 4", "ImageNet VID").

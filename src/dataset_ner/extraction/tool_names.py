@@ -16,8 +16,9 @@ from typing import List
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-TOOL_WORD = re.compile(r"\b(?:toolkits?|tools?|software|librar(?:y|ies)|packages?|analy[sz]ers?|taggers?|parsers?|"
-                       r"reali[sz]ers?|engines?|frameworks?)\b", re.IGNORECASE)
+TOOL_WORDS = (r"toolkits?|tools?|software|librar(?:y|ies)|packages?|analy[sz]ers?|taggers?|parsers?|reali[sz]ers?|"
+              r"engines?|frameworks?")  # a tool's words, also what ends a mention of software (paper_datasets)
+TOOL_WORD = re.compile(rf"\b(?:{TOOL_WORDS})\b", re.IGNORECASE)
 EVALUATIVE_TOOL_WORDS = {"tool", "tools"}  # what a dataset is also called ("a useful tool")
 # What stands between a name and the tool's word after it, read on the text before the tool's word: a bracket
 # ("(Gatt and Reiter, 2009)"), then up to two words (DIRECT), or "is a(n)" and up to five words (COPULA).
