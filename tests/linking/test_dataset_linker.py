@@ -230,6 +230,15 @@ def test_a_list_of_versions_is_not_shortened_and_english_and_plurals_go_last():
     assert list(name_keys("recipes")) == ["recipes"]  # one word: an ordinary noun
 
 
+def test_a_range_of_years_is_not_shortened_and_a_glued_split_is_dropped(nlp):
+    """Real names of an INLG dev paper (W18-6545, W18-6536): a range of years is several datasets."""
+    assert list(name_keys("DUC 2005-2007")) == ["duc20052007", "duc200507"]  # the short year: a last resort
+    assert "duc2005" not in name_keys("DUC 2005-2007 datasets")
+    assert list(name_keys("SQuAD testset"))[:2] == ["squadtestset", "squad"]
+    text = "DUC 2005-2007 are used for training, DUC 2004 for testing, and the benchmark SQuAD testset."
+    assert [e[1] for e in link(nlp, text, ["DUC 2005-2007", "DUC 2004", "SQuAD testset"])] == ["", "duc-2004", "squad"]
+
+
 def test_a_named_split_alone_takes_the_one_dataset_of_its_document(nlp):
     found = link(nlp, "With the LibriSpeech corpus: dev-clean, test-other.", ["LibriSpeech corpus", "dev-clean", "test-other"])
     assert [e[1] for e in found] == ["librispeech", "librispeech", "librispeech"]

@@ -23,14 +23,18 @@ SHORT_LOWER = re.compile(r"[a-z]{1,3}")
 # A trailing version ("ILSVRC 2012", "SQuAD v1.1", "SQuAD 2.0", "Penn Treebank III", "MNIST 12k",
 # "Switchboard 300h", a number of one or two digits after a space or hyphen: "RTE-5") and a trailing
 # split ("COCO validation set", "SQuAD dev", "COCO test-dev", "VQA 2.0 test-std split", "IJB-A split-1", "COCO
-# val2014", "WSJ eval92", "Sintel final pass"): what is tried without them when the whole name is unknown.
+# val2014", "WSJ eval92", "Sintel final pass", "SQuAD testset"): what is tried without them when the whole name
+# is unknown.
 VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)\d\d|[\s_-]*\d+\.\d+|"
                      r"\s+(?:I{1,3}|IV|V)|-(?:II|III|IV)|[\s_-]*\d+[kmh]|[\s_-]+\d{1,2})$", re.IGNORECASE)
 SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|dev|val(?:idation)?)\s+and\s+(?:test(?:ing)?|val(?:idation)?|dev)"
                    r"(?:\s+(?:sets?|splits?|data))?|"
                    r"(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)\d*"
-                   r"(?:[\s_-]+(?:set|split|data|clean|other))?|test-(?:dev|std)(?:[\s_-]+split)?|trainval|split[\s_-]*\d+|"
+                   r"(?:[\s_-]*set|[\s_-]+(?:split|data|clean|other))?|test-(?:dev|std)(?:[\s_-]+split)?|trainval|split[\s_-]*\d+|"
                    r"(?:final|clean)[\s_-]+pass)$", re.IGNORECASE)
+# A range of years at the end of a name ("DUC 2005-2007", "TREC 2009 to 2012"): several datasets, so no year of it
+# is dropped to find one.
+YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*(?:[-–/]|to)\s*(?:19|20)?\d\d$")
 # Generic words after a name that dataset_name keeps ("CoNLL'03 shared task", "ATIS domain"); "treebank" in
 # lower case ("CTB-5 dependency treebank"; "Penn Treebank" is a name).
 _COLLECTIONS = tuple(word for word in SPAN_HEAD_NOUNS if word.startswith(("corp", "collection")))  # corpus, collection(s)
@@ -189,9 +193,9 @@ def with_last_resorts(forms: List[str], drops=LAST_RESORTS) -> Iterator[str]:
 
 def shorter_forms(name: str) -> List[str]:
     """`name` without its trailing split, version or generic words, one at a time, as long as one
-    goes: "COCO 2017 test-dev" → "COCO 2017", "COCO"."""
+    goes: "COCO 2017 test-dev" → "COCO 2017", "COCO"; not past a range of years ("DUC 2005-2007")."""
     forms = [name]
-    while True:
+    while not YEAR_RANGE.search(forms[-1]):
         for pattern in (SPLIT, VERSION, TRAILING, LANGUAGES, DESCRIPTORS, PART, HOLDING):
             shorter = pattern.sub("", forms[-1])
             if LIST_END.search(shorter):
@@ -201,6 +205,7 @@ def shorter_forms(name: str) -> List[str]:
                 break
         else:
             return forms
+    return forms
 
 
 def abbreviated_name(text: str) -> str:
