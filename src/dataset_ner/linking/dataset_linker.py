@@ -32,6 +32,9 @@ SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|dev|val(?:idation)?)\s+and\s+(?:
                    r"(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)\d*"
                    r"(?:[\s_-]*set|[\s_-]+(?:split|data|clean|other))?|test-(?:dev|std)(?:[\s_-]+split)?|trainval|split[\s_-]*\d+|"
                    r"(?:final|clean)[\s_-]+pass)$", re.IGNORECASE)
+# "set" or "split" after "test" ("Story Cloze test set"): dropped first, for the names that end in "Test" ("Story
+# Cloze Test", "Children's Book Test").
+TEST_SET = re.compile(r"(?<=\b[Tt]est)[\s_-]*(?:set|split)$")
 # A range of years at the end of a name ("DUC 2005-2007", "TREC 2009 to 2012"): several datasets, so no year of it
 # is dropped to find one.
 YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*(?:[-–/]|to)\s*(?:19|20)?\d\d$")
@@ -196,7 +199,7 @@ def shorter_forms(name: str) -> List[str]:
     goes: "COCO 2017 test-dev" → "COCO 2017", "COCO"; not past a range of years ("DUC 2005-2007")."""
     forms = [name]
     while not YEAR_RANGE.search(forms[-1]):
-        for pattern in (SPLIT, VERSION, TRAILING, LANGUAGES, DESCRIPTORS, PART, HOLDING):
+        for pattern in (TEST_SET, SPLIT, VERSION, TRAILING, LANGUAGES, DESCRIPTORS, PART, HOLDING):
             shorter = pattern.sub("", forms[-1])
             if LIST_END.search(shorter):
                 return forms
