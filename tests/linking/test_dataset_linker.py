@@ -241,6 +241,20 @@ def test_a_range_of_years_is_not_shortened_and_a_glued_split_is_dropped(nlp):
     assert [e[1] for e in link(nlp, text, ["DUC 2005-2007", "DUC 2004", "SQuAD testset"])] == ["", "duc-2004", "squad"]
 
 
+def test_splits_language_pairs_and_versions_of_scirex_train_names(nlp):
+    """Real names of the reviewed SciREX train sentences (stop 66's dev names)."""
+    assert "wmt2014" in name_keys("WMT 2014 English-to-German and English-to-French")  # two pairs of one dataset
+    assert "rotowire" in name_keys("RotoWire development and test data")
+    assert "ontonotes50" in name_keys("OntoNotes v5.0")  # "v" dropped
+    text = "COCO contains 123,000 images in the training and validation set and 20,288 images in the test-dev set."
+    assert [e[1] for e in link(nlp, text, ["COCO", "test-dev set"])] == ["coco", "coco"]
+    assert [e[1] for e in link(nlp, "Every question in the VQA test-standard set.", ["VQA test-standard set"])] == [
+        "visual-question-answering"]
+    text = "The Caltech dataset has become the standard for evaluating pedestrian detectors."
+    assert [e[1] for e in link(nlp, text, ["Caltech dataset"])] == ["caltech-pedestrian-dataset"]
+    assert [e[1] for e in link(nlp, "Caltech images of 101 object categories.", ["Caltech"])] == [""]  # no sense word
+
+
 def test_a_named_split_alone_takes_the_one_dataset_of_its_document(nlp):
     found = link(nlp, "With the LibriSpeech corpus: dev-clean, test-other.", ["LibriSpeech corpus", "dev-clean", "test-other"])
     assert [e[1] for e in found] == ["librispeech", "librispeech", "librispeech"]

@@ -27,10 +27,10 @@ SHORT_LOWER = re.compile(r"[a-z]{1,3}")
 # is unknown.
 VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)\d\d|[\s_-]*\d+\.\d+|"
                      r"\s+(?:I{1,3}|IV|V)|-(?:II|III|IV)|[\s_-]*\d+[kmh]|[\s_-]+\d{1,2})$", re.IGNORECASE)
-SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|dev|val(?:idation)?)\s+and\s+(?:test(?:ing)?|val(?:idation)?|dev)"
+SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|dev(?:elopment)?|val(?:idation)?)\s+and\s+(?:test(?:ing)?|val(?:idation)?|dev)"
                    r"(?:\s+(?:sets?|splits?|data))?|"
                    r"(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)\d*"
-                   r"(?:[\s_-]*set|[\s_-]+(?:split|data|clean|other))?|test-(?:dev|std)(?:[\s_-]+split)?|trainval|split[\s_-]*\d+|"
+                   r"(?:[\s_-]*set|[\s_-]+(?:split|data|clean|other))?|test-(?:dev|std|standard|challenge)(?:[\s_-]+(?:set|split))?|trainval|split[\s_-]*\d+|"
                    r"(?:final|clean)[\s_-]+pass)$", re.IGNORECASE)
 # "set" or "split" after "test" ("Story Cloze test set"): dropped first, for the names that end in "Test" ("Story
 # Cloze Test", "Children's Book Test").
@@ -66,7 +66,8 @@ _LANGUAGE = (r"(?:English|German|French|Spanish|Japanese|Chinese|Arabic|Romanian
 _CODE = r"(?:en|de|fr|es|ja|zh|ar|ro|ru|cs|fi|tr|et|lv|hi|it|pt|nl|ko|vi|pl|sv)"
 _ARROW = r"\s*(?:-|–|→|->|/)\s*"  # between the two languages of a pair: "English-German", "En→De"
 _LANGUAGE_PAIR = rf"{_LANGUAGE}(?:{_ARROW}|-to-|\s+to\s+){_LANGUAGE}"
-LANGUAGES = re.compile(rf"(?:\s+(?:{_LANGUAGE_PAIR}|(?i:{_CODE}{_ARROW}{_CODE}))|(?<=[A-Za-z\d])-{_LANGUAGE})$")
+LANGUAGES = re.compile(rf"(?:\s+(?:{_LANGUAGE_PAIR}(?:,?\s+and\s+{_LANGUAGE_PAIR})?|(?i:{_CODE}{_ARROW}{_CODE}))|"
+                       rf"(?<=[A-Za-z\d])-{_LANGUAGE})$")
 # What a name's head noun is said to hold ("CelebA data set of celebrity faces", "Cityscapes dataset of urban
 # scenes", "OpenImagesV4 containing million images"), dropped from the end.
 _HOLDERS = "|".join(word.replace(" ", r"\s+") for word in SPAN_HEAD_NOUNS if not word.startswith("treebank"))
@@ -86,8 +87,10 @@ SOURCES = re.compile(r"^(?:(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wik
 # A name that lists versions ("Something-Something v1 & v2", "KITTI 2012 and 2015") names several
 # datasets: what is left once its last version goes is no name to try.
 LIST_END = re.compile(r"(?:\s*[&,/+]|\s+and|\s+or)$", re.IGNORECASE)
-# A named split alone ("test-clean", "dev-other", "test-dev"): the split of the document's dataset.
-NAMED_SPLIT = re.compile(r"^(?:(?:train|test|dev|val)-(?:clean|other|dev|std|challenge)|trainval|test-dev)$", re.IGNORECASE)
+# A named split alone ("test-clean", "dev-other", "test-dev", "test-standard set"): the split of the document's
+# dataset.
+NAMED_SPLIT = re.compile(r"^(?:(?:train|test|dev|val)-(?:clean|other|dev|std|standard|challenge)|trainval|test-dev)"
+                         r"(?:[\s_-]+(?:set|split))?$", re.IGNORECASE)
 # A year or a round thousand, also tried short: "trec2005" → "trec05", "ImageNet-1000" → "ImageNet-1K".
 SHORT_FORMS = re.compile(r"(?<![\d.])(?:(?:19|20)(\d\d)|([1-9]\d{0,2})000)(?=\D*$)")
 # The word "English" before or inside a name ("English Switchboard", "Penn English Treebank"), dropped
@@ -112,6 +115,8 @@ SHORT_YEAR = re.compile(r"\s*['’](\d\d)\b")
 # the name's other spellings, before its last resorts.
 GLUED_YEAR = re.compile(r"(?<=[A-Za-z])[_-]?((?:0\d|1\d|2[0-5]|9\d))$")
 YEAR = re.compile(r"(?:19|20)\d\d")
+# A version number written with "v" or "version" ("OntoNotes v5.0"), also tried without it ("OntoNotes 5.0").
+V_VERSION = re.compile(r"(?<=\w)[\s_-]*\bv(?:ersion)?\s*(?=\d+(?:\.\d+)*$)", re.IGNORECASE)
 
 for _attr in ("dataset_url", "dataset_full_name"):
     if not Span.has_extension(_attr):
@@ -234,6 +239,7 @@ def name_keys(name: str, short: str = "") -> Iterator[str]:
     starts += [short] if short else []
     other_spellings = [SHORT_FORMS.sub(shortened, start) for start in starts]  # "TREC 2005" → "TREC 05"
     starts += other_spellings + [GLUED_YEAR.sub(full_year, start) for start in starts]
+    starts += [V_VERSION.sub(" ", start) for start in starts]  # "OntoNotes v5.0" → "OntoNotes 5.0"
     for start in with_last_resorts(starts):
         for form in shorter_forms(start):
             key = name_and_key(form)[1]
