@@ -30,3 +30,16 @@ def test_the_command_links_the_gold_mentions_in_their_sentences(tmp_path):
     assert written["all"]["precision"] == 1.0 and written["all"]["nil_unlinked"] == 1.0 and written["c"]["mentions"] == 2
     assert (tmp_path / "errors.tsv").read_text().splitlines() == [
         "count\tcorpus\tmention\tgold\tgold name\tpredicted\tpredicted name"]
+
+
+def test_two_gold_mentions_inside_one_token_score_the_first(tmp_path):
+    """A seed snippet's "Fisher+Switchboard" holds two gold mentions in one token: an entity holds whole tokens."""
+    text = "on the LibriSpeech and 2000hr Fisher+Switchboard tasks."
+    spans = [{"start": text.index(name), "end": text.index(name) + len(name)} for name in ("LibriSpeech", "Fisher", "Switchboard")]
+    write_jsonl(tmp_path / "gold.jsonl", [{"id": "1", "text": text, "spans": spans}])
+    (tmp_path / "names.tsv").write_text("corpus\tmention\tdataset\tid\nc\tLibriSpeech\tlibrispeech\tlibrispeech\n"
+                                        "c\tFisher\tfisher\tNIL\nc\tSwitchboard\tswitchboard\tswitchboard-1-corpus\n",
+                                        encoding="utf8")
+    invoke_command(main, [tmp_path / "names.tsv", "--table", ROOT / "corpus/catalogue", "--corpus", f"c={tmp_path / 'gold.jsonl'}",
+                          "--output", tmp_path / "s.json", "--errors", tmp_path / "errors.tsv"])
+    assert json.loads((tmp_path / "s.json").read_text())["c"]["mentions"] == 2  # LibriSpeech and Fisher, not Switchboard

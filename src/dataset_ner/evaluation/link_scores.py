@@ -46,12 +46,19 @@ def linker_pipeline(table: Path):
 
 
 def link_gold(nlp, corpus: str, path: Path, names: Dict[Tuple[str, str], str]) -> List[Linked]:
-    """The linker's id for every gold mention of the corpus file `path` whose name `names` holds."""
+    """The linker's id for every gold mention of the corpus file `path` whose name `names` holds; of
+    mentions inside one token ("Fisher+Switchboard"), the first alone, as an entity holds whole tokens."""
     linked = []
     for sentence in read_gold(path):
         doc = nlp.make_doc(sentence.text)
-        doc.ents = [doc.char_span(start, end, LABEL, alignment_mode="expand") for start, end in sentence.spans]
-        for (start, end), ent in zip(sentence.spans, nlp(doc).ents):
+        spans, taken = [], set()
+        for start, end in sorted(sentence.spans):
+            ent = doc.char_span(start, end, LABEL, alignment_mode="expand")
+            if taken.isdisjoint(range(ent.start, ent.end)):
+                taken.update(range(ent.start, ent.end))
+                spans.append(((start, end), ent))
+        doc.ents = [ent for _, ent in spans]
+        for ((start, end), _), ent in zip(spans, nlp(doc).ents):
             mention = " ".join(sentence.text[start:end].split())
             if (corpus, mention) in names:
                 linked.append(Linked(corpus, mention, names[corpus, mention], ent.kb_id_ or NIL))
