@@ -255,6 +255,19 @@ def test_splits_language_pairs_and_versions_of_scirex_train_names(nlp):
     assert [e[1] for e in link(nlp, "Caltech images of 101 object categories.", ["Caltech"])] == [""]  # no sense word
 
 
+def test_hours_language_codes_and_senses_of_seed_snippets(nlp):
+    """Real names of the hand-reviewed seed snippets (stop 66's dev names)."""
+    assert "switchboard" in list(name_keys("Switchboard 300 hour corpus"))[:2]
+    assert list(name_keys("XNLI-en"))[:2] == ["xnlien", "xnli"]
+    assert "davis2017" in name_keys("DAVIS 2017 validation and test-dev sets")
+    text = "we achieved 5.5% and 10.3% WER for SWB and CH respectively"
+    assert [e[1] for e in link(nlp, text, ["SWB", "CH"])] == ["switchboard-1-corpus", "codesota-118"]
+    assert [e[1] for e in link(nlp, "Data of Switzerland (CH) and Austria.", ["CH"])] == [""]  # no sense word
+    text = "trained and evaluated on the GRID [9] and TCD-TIMIT [10] datasets"
+    assert [e[1] for e in link(nlp, text, ["GRID"])] == [""]  # the speech corpus, not the catalogue's GRID
+    assert [e[1] for e in link(nlp, "Person re-identification on VIPeR and GRID.", ["VIPeR", "GRID"])] == ["viper", "grid"]
+
+
 def test_a_named_split_alone_takes_the_one_dataset_of_its_document(nlp):
     found = link(nlp, "With the LibriSpeech corpus: dev-clean, test-other.", ["LibriSpeech corpus", "dev-clean", "test-other"])
     assert [e[1] for e in found] == ["librispeech", "librispeech", "librispeech"]

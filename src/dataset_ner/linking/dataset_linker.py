@@ -21,13 +21,13 @@ SENSE_WINDOW = 30  # tokens on each side of a mention whose words pick a sense o
 # written as one, which links only to an alias the catalogue spells so ("aip"), not to "inD Dataset" or "WSJ".
 SHORT_LOWER = re.compile(r"[a-z]{1,3}")
 # A trailing version ("ILSVRC 2012", "SQuAD v1.1", "SQuAD 2.0", "Penn Treebank III", "MNIST 12k",
-# "Switchboard 300h", a number of one or two digits after a space or hyphen: "RTE-5") and a trailing
+# "Switchboard 300h", "Switchboard 300 hour", a number of one or two digits after a space or hyphen: "RTE-5") and a trailing
 # split ("COCO validation set", "SQuAD dev", "COCO test-dev", "VQA 2.0 test-std split", "IJB-A split-1", "COCO
 # val2014", "WSJ eval92", "Sintel final pass", "SQuAD testset"): what is tried without them when the whole name
 # is unknown.
 VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)\d\d|[\s_-]*\d+\.\d+|"
-                     r"\s+(?:I{1,3}|IV|V)|-(?:II|III|IV)|[\s_-]*\d+[kmh]|[\s_-]+\d{1,2})$", re.IGNORECASE)
-SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|dev(?:elopment)?|val(?:idation)?)\s+and\s+(?:test(?:ing)?|val(?:idation)?|dev)"
+                     r"\s+(?:I{1,3}|IV|V)|-(?:II|III|IV)|[\s_-]*\d+(?:[kmh]|\s*(?:hrs?|hours?))|[\s_-]+\d{1,2})$", re.IGNORECASE)
+SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|dev(?:elopment)?|val(?:idation)?)\s+and\s+(?:test(?:ing|-dev)?|val(?:idation)?|dev)"
                    r"(?:\s+(?:sets?|splits?|data))?|"
                    r"(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)\d*"
                    r"(?:[\s_-]*set|[\s_-]+(?:split|data|clean|other))?|test-(?:dev|std|standard|challenge)(?:[\s_-]+(?:set|split))?|trainval|split[\s_-]*\d+|"
@@ -60,14 +60,14 @@ _DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|segmentation|clas
                r"language\s+model(?:l?ing)?|question-answering|textual|knowledge\s+graph|raw|news(?:\s+(?:stories|articles|data))?)")
 DESCRIPTORS = re.compile(rf"(?:\s+{_DESCRIPTOR}(?:\s+and\s+{_DESCRIPTOR})?)+$", re.IGNORECASE)
 # A language or language pair after a name ("WMT'14 English to French", "ASPEC English-to-Japanese",
-# "IWSLT 2015 en-vi", "DIRHA-English"): the dataset's part in those languages, dropped from the end.
+# "IWSLT 2015 en-vi", "DIRHA-English", "XNLI-en"): the dataset's part in those languages, dropped from the end.
 _LANGUAGE = (r"(?:English|German|French|Spanish|Japanese|Chinese|Arabic|Romanian|Russian|Czech|Finnish|Turkish|"
              r"Estonian|Latvian|Hindi|Italian|Portuguese|Dutch|Korean|Vietnamese|Polish|Swedish)")
 _CODE = r"(?:en|de|fr|es|ja|zh|ar|ro|ru|cs|fi|tr|et|lv|hi|it|pt|nl|ko|vi|pl|sv)"
 _ARROW = r"\s*(?:-|–|→|->|/)\s*"  # between the two languages of a pair: "English-German", "En→De"
 _LANGUAGE_PAIR = rf"{_LANGUAGE}(?:{_ARROW}|-to-|\s+to\s+){_LANGUAGE}"
 LANGUAGES = re.compile(rf"(?:\s+(?:{_LANGUAGE_PAIR}(?:,?\s+and\s+{_LANGUAGE_PAIR})?|(?i:{_CODE}{_ARROW}{_CODE}))|"
-                       rf"(?<=[A-Za-z\d])-{_LANGUAGE})$")
+                       rf"(?<=[A-Za-z\d])-(?:{_LANGUAGE}|{_CODE}))$")
 # What a name's head noun is said to hold ("CelebA data set of celebrity faces", "Cityscapes dataset of urban
 # scenes", "OpenImagesV4 containing million images"), dropped from the end.
 _HOLDERS = "|".join(word.replace(" ", r"\s+") for word in SPAN_HEAD_NOUNS if not word.startswith("treebank"))
