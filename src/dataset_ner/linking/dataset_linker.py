@@ -52,7 +52,7 @@ TRAILING = re.compile(r"\s+(?:(?i:%s)|treebank)$" % "|".join(w.replace(" ", r"\s
 # "KITTI VO dataset", "ITOP 3D human pose estimation dataset", "WikiText-2 language modeling datasets"),
 # dropped from the end as a run ("and" only between two of them); not "video" ("ImageNet video" is
 # another dataset).
-_DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|segmentation|classification|retrieval|tracking|QA|"
+_DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|(?:semantic\s+|instance\s+|panoptic\s+)?segmentation|classification|retrieval|tracking|QA|"
                r"question\s+answering|benchmarks?|challenge|model|lexicon|English|Chinese|German|French|Spanish|"
                r"Japanese|Arabic|multilingual|entailment|sentiment|parsing|tagging|POS|tags?|dictionary|dependency|"
                r"constituency|translation|summari[sz]ation|NER|diagnostic|movie|reviews?|stereo|depth|odometry|VO|"
@@ -76,6 +76,9 @@ HOLDING = re.compile(rf"(?<=\S)(?:\s+(?:{_HOLDERS})\s+(?:of|containing|with)|\s+
 # A named part or category of a dataset ("ShanghaiTech Part B", "ClueWeb09 category B", "KITTI 141
 # subset"); not a trailing "Part" ("Pascal VOC Part" is PASCAL-Part).
 PART = re.compile(r"\s+(?:(?:part|category|subset)\s+(?:[A-Z]|\d+)|(?:[A-Z]\s+|\d+\s+)?subset)$", re.IGNORECASE)
+# The word of a named part, tried dropped alone before the part ("ClueWeb09 category B" → "ClueWeb09 B", the
+# catalogue's ClueWeb09-B, then "ClueWeb09").
+PART_WORD = re.compile(r"\s+(?:part|category)(?=\s+(?:[A-Z]|\d+)$)", re.IGNORECASE)
 # Where a whole name is unknown: leading publishers, platforms or organisers ("Reuters RCV1", "Google
 # Billion-Word Corpus", "PASCAL RTE", "NIST TAC RTE 5", "TREC ClueWeb09"), dropped as the last resort where
 # what is left is more than an ordinary word ("Pascal Faces" is not "Faces"); not "MS"/"Microsoft" or
@@ -209,6 +212,8 @@ def shorter_forms(name: str) -> List[str]:
             if LIST_END.search(shorter):
                 return forms
             if shorter != forms[-1] and shorter.strip():
+                if pattern is PART and PART_WORD.search(forms[-1]):
+                    forms.append(PART_WORD.sub("", forms[-1]))
                 forms.append(shorter)
                 break
         else:
