@@ -277,6 +277,19 @@ def test_a_named_part_is_tried_with_its_letter_and_a_kind_of_segmentation_droppe
     assert [e[1] for e in found] == ["codesota-clueweb09-b", "voc-2012"]
 
 
+def test_glued_and_slashed_splits_visual_odometry_and_short_names_of_video_and_speech(nlp):
+    """Real names of the seed snippets and SciREX train sentences (stop 66's last dev names)."""
+    assert "webquestions" in name_keys("WebQuestions training/validation set")
+    assert "vqa" in name_keys("VQA teststandard")
+    assert list(name_keys("KITTI Visual Odometry"))[:2] == ["kittivisualodometry", "kitti"]
+    assert [e[1] for e in link(nlp, "COCO, results on test-dev2017.", ["COCO", "test-dev2017"])] == ["coco", "coco"]
+    text = "Model dev93 WER eval92 WER GMM Kaldi tri4b 9.39"
+    assert [e[1] for e in link(nlp, text, ["dev93", "eval92"])] == ["codesota-119", "codesota-119"]
+    text = "Dataset UCF Kinetics Moments Something Jester Charades"
+    assert [e[1] for e in link(nlp, text, ["Moments"])] == ["moments-in-time"]
+    assert [e[1] for e in link(nlp, "Moments of the data.", ["Moments"])] == [""]
+
+
 def test_a_named_split_alone_takes_the_one_dataset_of_its_document(nlp):
     found = link(nlp, "With the LibriSpeech corpus: dev-clean, test-other.", ["LibriSpeech corpus", "dev-clean", "test-other"])
     assert [e[1] for e in found] == ["librispeech", "librispeech", "librispeech"]

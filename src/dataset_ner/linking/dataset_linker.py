@@ -27,10 +27,10 @@ SHORT_LOWER = re.compile(r"[a-z]{1,3}")
 # is unknown.
 VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)\d\d|[\s_-]*\d+\.\d+|"
                      r"\s+(?:I{1,3}|IV|V)|-(?:II|III|IV)|[\s_-]*\d+(?:[kmh]|\s*(?:hrs?|hours?))|[\s_-]+\d{1,2})$", re.IGNORECASE)
-SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|dev(?:elopment)?|val(?:idation)?)\s+and\s+(?:test(?:ing|-dev)?|val(?:idation)?|dev)"
+SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|dev(?:elopment)?|val(?:idation)?)(?:\s+and\s+|\s*/\s*)(?:test(?:ing|-dev)?|val(?:idation)?|dev)"
                    r"(?:\s+(?:sets?|splits?|data))?|"
                    r"(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)\d*"
-                   r"(?:[\s_-]*set|[\s_-]+(?:split|data|clean|other))?|test-(?:dev|std|standard|challenge)(?:[\s_-]+(?:set|split))?|trainval|split[\s_-]*\d+|"
+                   r"(?:[\s_-]*set|[\s_-]+(?:split|data|clean|other))?|test-?(?:dev|std|standard|challenge)(?:[\s_-]+(?:set|split))?|trainval|split[\s_-]*\d+|"
                    r"(?:final|clean)[\s_-]+pass)$", re.IGNORECASE)
 # "set" or "split" after "test" ("Story Cloze test set"): dropped first, for the names that end in "Test" ("Story
 # Cloze Test", "Children's Book Test").
@@ -55,7 +55,7 @@ TRAILING = re.compile(r"\s+(?:(?i:%s)|treebank)$" % "|".join(w.replace(" ", r"\s
 _DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|(?:semantic\s+|instance\s+|panoptic\s+)?segmentation|classification|retrieval|tracking|QA|"
                r"question\s+answering|benchmarks?|challenge|model|lexicon|English|Chinese|German|French|Spanish|"
                r"Japanese|Arabic|multilingual|entailment|sentiment|parsing|tagging|POS|tags?|dictionary|dependency|"
-               r"constituency|translation|summari[sz]ation|NER|diagnostic|movie|reviews?|stereo|depth|odometry|VO|"
+               r"constituency|translation|summari[sz]ation|NER|diagnostic|movie|reviews?|stereo|depth|(?:visual\s+)?odometry|VO|"
                r"pose|face|(?:optical\s+)?flow|action|activity|pedestrian|handwritten|digits?|[23]D|human\s+pose|estimation|"
                r"language\s+model(?:l?ing)?|question-answering|textual|knowledge\s+graph|raw|news(?:\s+(?:stories|articles|data))?)")
 DESCRIPTORS = re.compile(rf"(?:\s+{_DESCRIPTOR}(?:\s+and\s+{_DESCRIPTOR})?)+$", re.IGNORECASE)
@@ -92,7 +92,7 @@ SOURCES = re.compile(r"^(?:(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wik
 LIST_END = re.compile(r"(?:\s*[&,/+]|\s+and|\s+or)$", re.IGNORECASE)
 # A named split alone ("test-clean", "dev-other", "test-dev", "test-standard set"): the split of the document's
 # dataset.
-NAMED_SPLIT = re.compile(r"^(?:(?:train|test|dev|val)-(?:clean|other|dev|std|standard|challenge)|trainval|test-dev)"
+NAMED_SPLIT = re.compile(r"^(?:(?:train|test|dev|val)-(?:clean|other|dev|std|standard|challenge)|trainval|test-dev(?:20\d\d)?)"
                          r"(?:[\s_-]+(?:set|split))?$", re.IGNORECASE)
 # A year or a round thousand, also tried short: "trec2005" → "trec05", "ImageNet-1000" → "ImageNet-1K".
 SHORT_FORMS = re.compile(r"(?<![\d.])(?:(?:19|20)(\d\d)|([1-9]\d{0,2})000)(?=\D*$)")
