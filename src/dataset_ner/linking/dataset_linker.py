@@ -21,16 +21,18 @@ SENSE_WINDOW = 30  # tokens on each side of a mention whose words pick a sense o
 # written as one, which links only to an alias the catalogue spells so ("aip"), not to "inD Dataset" or "WSJ".
 SHORT_LOWER = re.compile(r"[a-z]{1,3}")
 # A trailing version ("ILSVRC 2012", "SQuAD v1.1", "SQuAD 2.0", "Penn Treebank III", "MNIST 12k",
-# "Switchboard 300h", "Switchboard 300 hour", a number of one or two digits after a space or hyphen: "RTE-5") and a trailing
-# split ("COCO validation set", "SQuAD dev", "COCO test-dev", "VQA 2.0 test-std split", "IJB-A split-1", "COCO
+# "Switchboard 300h", "Switchboard 300 hour", a number of one or two digits after a space or hyphen: "RTE-5") and a
+# trailing split ("COCO validation set", "SQuAD dev", "COCO test-dev", "VQA 2.0 test-std split", "IJB-A split-1", "COCO
 # val2014", "WSJ eval92", "Sintel final pass", "SQuAD testset"): what is tried without them when the whole name
 # is unknown.
 VERSION = re.compile(r"(?:[\s_-]*\bv(?:ersion)?\s*\d+(?:\.\d+)*|[\s_-]*(?:19|20)\d\d|[\s_-]*\d+\.\d+|"
-                     r"\s+(?:I{1,3}|IV|V)|-(?:II|III|IV)|[\s_-]*\d+(?:[kmh]|\s*(?:hrs?|hours?))|[\s_-]+\d{1,2})$", re.IGNORECASE)
-SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|dev(?:elopment)?|val(?:idation)?)(?:\s+and\s+|\s*/\s*)(?:test(?:ing|-dev)?|val(?:idation)?|dev)"
-                   r"(?:\s+(?:sets?|splits?|data))?|"
+                     r"\s+(?:I{1,3}|IV|V)|-(?:II|III|IV)|[\s_-]*\d+(?:[kmh]|\s*(?:hrs?|hours?))|[\s_-]+\d{1,2})$",
+                     re.IGNORECASE)
+SPLIT = re.compile(r"[\s_-]+(?:(?:train(?:ing)?|dev(?:elopment)?|val(?:idation)?)(?:\s+and\s+|\s*/\s*)"
+                   r"(?:test(?:ing|-dev)?|val(?:idation)?|dev)(?:\s+(?:sets?|splits?|data))?|"
                    r"(?:train(?:ing)?|test(?:ing)?|dev(?:elopment)?|val(?:idation)?|eval(?:uation)?)\d*"
-                   r"(?:[\s_-]*set|[\s_-]+(?:split|data|clean|other))?|test-?(?:dev|std|standard|challenge)(?:[\s_-]+(?:set|split))?|trainval|split[\s_-]*\d+|"
+                   r"(?:[\s_-]*set|[\s_-]+(?:split|data|clean|other))?|"
+                   r"test-?(?:dev|std|standard|challenge)(?:[\s_-]+(?:set|split))?|trainval|split[\s_-]*\d+|"
                    r"(?:final|clean)[\s_-]+pass)$", re.IGNORECASE)
 # "set" or "split" after "test" ("Story Cloze test set"): dropped first, for the names that end in "Test" ("Story
 # Cloze Test", "Children's Book Test").
@@ -52,10 +54,12 @@ TRAILING = re.compile(r"\s+(?:(?i:%s)|treebank)$" % "|".join(w.replace(" ", r"\s
 # "KITTI VO dataset", "ITOP 3D human pose estimation dataset", "WikiText-2 language modeling datasets"),
 # dropped from the end as a run ("and" only between two of them); not "video" ("ImageNet video" is
 # another dataset).
-_DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|(?:semantic\s+|instance\s+|panoptic\s+)?segmentation|classification|retrieval|tracking|QA|"
+_DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|(?:semantic\s+|instance\s+|panoptic\s+)?segmentation|"
+               r"classification|retrieval|tracking|QA|"
                r"question\s+answering|benchmarks?|challenge|model|lexicon|English|Chinese|German|French|Spanish|"
                r"Japanese|Arabic|multilingual|entailment|sentiment|parsing|tagging|POS|tags?|dictionary|dependency|"
-               r"constituency|translation|summari[sz]ation|NER|diagnostic|movie|reviews?|stereo|depth|(?:visual\s+)?odometry|VO|"
+               r"constituency|translation|summari[sz]ation|NER|diagnostic|movie|reviews?|stereo|depth|"
+               r"(?:visual\s+)?odometry|VO|"
                r"pose|face|(?:optical\s+)?flow|action|activity|pedestrian|handwritten|digits?|[23]D|human\s+pose|estimation|"
                r"language\s+model(?:l?ing)?|question-answering|textual|knowledge\s+graph|raw|news(?:\s+(?:stories|articles|data))?)")
 DESCRIPTORS = re.compile(rf"(?:\s+{_DESCRIPTOR}(?:\s+and\s+{_DESCRIPTOR})?)+$", re.IGNORECASE)
@@ -92,8 +96,8 @@ SOURCES = re.compile(r"^(?:(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wik
 LIST_END = re.compile(r"(?:\s*[&,/+]|\s+and|\s+or)$", re.IGNORECASE)
 # A named split alone ("test-clean", "dev-other", "test-dev", "test-standard set"): the split of the document's
 # dataset.
-NAMED_SPLIT = re.compile(r"^(?:(?:train|test|dev|val)-(?:clean|other|dev|std|standard|challenge)|trainval|test-dev(?:20\d\d)?)"
-                         r"(?:[\s_-]+(?:set|split))?$", re.IGNORECASE)
+NAMED_SPLIT = re.compile(r"^(?:(?:train|test|dev|val)-(?:clean|other|dev|std|standard|challenge)|trainval|"
+                         r"test-dev(?:20\d\d)?)(?:[\s_-]+(?:set|split))?$", re.IGNORECASE)
 # A year or a round thousand, also tried short: "trec2005" → "trec05", "ImageNet-1000" → "ImageNet-1K".
 SHORT_FORMS = re.compile(r"(?<![\d.])(?:(?:19|20)(\d\d)|([1-9]\d{0,2})000)(?=\D*$)")
 # The word "English" before or inside a name ("English Switchboard", "Penn English Treebank"), dropped
@@ -235,7 +239,8 @@ def name_keys(name: str, short: str = "") -> Iterator[str]:
     dropped, then put in place of what it abbreviates ("Penn Treebank (PTB) III" → "Penn Treebank
     III", "PTB III"), and of `short`, the mention's name with its bracketed abbreviation in place of
     what it abbreviates ("SVHN" of "Street View House Number (SVHN) dataset", which dataset_name drops),
-    each also without trailing splits, versions and generic words.
+    and of each with a version's "v" dropped ("OntoNotes v5.0" → "OntoNotes 5.0"), each also without trailing
+    splits, versions and generic words.
     Lazily: the linker stops at the first key the table knows."""
     seen = set()
     written = SHORT_YEAR.sub(full_year, name)
