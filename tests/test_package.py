@@ -81,6 +81,8 @@ def project(tmp_path_factory):
         {"id": "W19-8610", "split": "dev", "text": "\n".join(row["text"] for row in GOLD_SENTENCES[:2]),
          "datasets": [{"name": "IMDb", "aliases": []}, {"name": "SQuAD v1.1", "aliases": []},
                       {"name": "CoNLL 2003", "aliases": []}]}])
+    write_jsonl(root / "corpus/inlg_papers/sentences.jsonl",  # the paper's sentences, which linking dev names come from
+                [{**row, "id": f"inlg-W19-8610-{i}"} for i, row in enumerate(GOLD_SENTENCES[:2])])
     (root / "corpus/seeds/dataset_mentions.conll").write_text(WEAK_CONLL, encoding="utf8")
     for corpus in ("heddes2021", "tdmsci"):
         # Distinct texts: split-gold keeps a text that has a copy in dev out of training.
