@@ -258,10 +258,14 @@ def name_keys(name: str, short: str = "") -> Iterator[str]:
                 yield key
 
 
+def mention_name(span: Span) -> str:
+    """The mention's name as dataset_mention_names gave it, else its text."""
+    return span._.dataset_name if span._.dataset_name is not None else span.text.strip()
+
+
 def ends_in_plus(span: Span) -> bool:
     """Whether the mention's name ends in "+" ("CK+ dataset", "CoNLL++"): an extension's name."""
-    name = span._.dataset_name if span._.dataset_name is not None else span.text
-    return name.rstrip().endswith("+")
+    return mention_name(span).rstrip().endswith("+")
 
 
 class DatasetLinker:
@@ -340,7 +344,7 @@ class DatasetLinker:
         """Whether the span's name is three letters or fewer in lower case that no alias spells so
         (SHORT_LOWER: "ind", "wsj"), which is not linked (its words still pick its key's sense for the
         document: doc_senses)."""
-        name = span._.dataset_name if span._.dataset_name is not None else span.text.strip()
+        name = mention_name(span)
         return SHORT_LOWER.fullmatch(name) is not None and name not in self.short_lower
 
     def written_plain(self, key: str, text: str) -> bool:
