@@ -214,18 +214,19 @@ def assert_carries_the_table(wheel):
 
 
 def test_wheel_installs_and_loads_in_a_fresh_environment(project, tmp_path):
-    """The wheel alone (--no-deps), with spacy, spacy-transformers and torch: no weights package,
-    no dataset_ner, no network."""
+    """The wheel alone (--no-deps), with spacy, spacy-transformers, torch and the rapidfuzz it requires: no
+    weights package, no dataset_ner, no network."""
     wheel = project / f"packages/en_dataset_ner-{VERSION}/dist/en_dataset_ner-{VERSION}-py3-none-any.whl"
     assert wheel.is_file()
     with zipfile.ZipFile(wheel) as archive:
         [metadata] = [name for name in archive.namelist() if name.endswith(".dist-info/METADATA")]
         requires = [line for line in archive.read(metadata).decode().splitlines() if line.startswith("Requires-Dist")]
     assert not [line for line in requires if "minilm" in line.lower() or "dataset" in line.lower()], requires
+    assert [line for line in requires if "rapidfuzz" in line], requires  # the linker's typo search
     assert_carries_the_table(wheel)
     python = fresh_python(tmp_path)
     pip = [python, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    versions = [f"spacy=={version('spacy')}", f"spacy-transformers=={version('spacy-transformers')}"]
+    versions = [f"{name}=={version(name)}" for name in ("spacy", "spacy-transformers", "rapidfuzz")]
     subprocess.run(pip + ["torch==2.13.0", *versions], check=True)
     subprocess.run(pip + ["--no-deps", str(wheel)], check=True)
     offline = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}

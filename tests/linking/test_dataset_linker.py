@@ -6,7 +6,7 @@ import spacy
 
 import dataset_ner.linking.dataset_linker  # noqa: F401 (registers the factory)
 from dataset_ner.linking.alias_table import Alias, AliasTable, Entry, write_table
-from dataset_ner.linking.dataset_linker import abbreviated_name, name_keys
+from dataset_ner.linking.dataset_linker import abbreviated_name, is_typo, name_keys
 from dataset_ner.pipeline.vocabulary import MENTION_NAMES
 
 from ..conftest import ROOT
@@ -363,3 +363,20 @@ def test_a_citation_key_after_a_name_and_a_last_word_in_the_plural_are_last_reso
     assert [e[1] for e in link(nlp, text, names)] == ["narrativeqa", "coco", "cityscapes", "svhn", "", ""]
     assert list(name_keys("Mapillary Vista"))[-1] == "mapillaryvistas"
     assert list(name_keys("KITTI 141 subset")) == ["kitti141subset", "kitti"]  # no plural of a generic word
+
+
+def test_a_typo_of_a_known_name_links_to_it_and_an_ordinary_word_does_not(nlp):
+    """Real typos of the seed snippets and SciREX papers link; a word near a name ("forums" and
+    "Forms"), a Roman numeral ("MIMIC II" is not MIMIC-III), a first or last letter, a digit or a
+    plural "s" (CIFAR-10/100 is not CIFAR-10/100K) make no typo."""
+    names = ["AcitvityNet", "MINIST", "FB15-237", "Swichboard 300h", "forums", "MIMIC II database", "DAQURA",
+             "CIFAR-10/100", "Protein dataset"]
+    text = "AcitvityNet, MINIST, FB15-237, Swichboard 300h, forums, MIMIC II database, DAQURA, CIFAR-10/100, Protein dataset."
+    assert [e[1] for e in link(nlp, text, names)] == ["activitynet", "mnist", "fb15k-237", "switchboard-1-corpus",
+                                                      "", "", "", "", ""]
+
+
+def test_is_typo():
+    assert is_typo("acitvitynet", "activitynet") and is_typo("fb15237", "fb15k237") and is_typo("minist", "mnist")
+    assert not is_typo("hyoutube", "youtube") and not is_typo("cifar10100", "cifar10100k")
+    assert not is_typo("daqura", "daquar") and not is_typo("protein", "proteins") and not is_typo("imagenet2", "imagenet3")

@@ -5,8 +5,9 @@ import sys
 
 import pytest
 from spacy.cli.package import TEMPLATE_INIT
+from spacy.util import split_requirement
 
-from dataset_ner.packaging.wheel import add_components, drop_requirement, with_local_imports
+from dataset_ner.packaging.wheel import add_components, imported_requirements, set_requirements, with_local_imports
 
 from ..conftest import ROOT
 
@@ -15,14 +16,21 @@ MODULES = ["sentence_spans", "split_mentions", "trim_mentions", "mention_names",
 PIPES = ["split_dataset_mentions", "trim_dataset_mentions", "dataset_mention_confidence", "dataset_mention_names"]
 
 
-def test_drop_requirement_keeps_the_others(tmp_path):
+def test_set_requirements_drops_the_project_and_adds_what_is_not_there(tmp_path):
     meta_path = tmp_path / "meta.json"
     meta = {"name": "dataset_ner", "requirements": ["spacy-transformers>=1.3.9,<1.4.0", "dataset_ner>=0.1.0,<0.2.0"]}
     meta_path.write_text(json.dumps(meta), encoding="utf8")
-    assert drop_requirement(meta_path) == ["spacy-transformers>=1.3.9,<1.4.0"]
+    added = ["rapidfuzz>=3,<4", "spacy-transformers>=1.3"]
+    assert set_requirements(meta_path, added) == ["spacy-transformers>=1.3.9,<1.4.0", "rapidfuzz>=3,<4"]
     written = json.loads(meta_path.read_text(encoding="utf8"))
-    assert written["requirements"] == ["spacy-transformers>=1.3.9,<1.4.0"]
+    assert written["requirements"] == ["spacy-transformers>=1.3.9,<1.4.0", "rapidfuzz>=3,<4"]
     assert written["name"] == "dataset_ner"
+
+
+def test_the_linker_needs_rapidfuzz_and_the_names_component_nothing_more_than_spacy():
+    linker = with_local_imports([ROOT / "src/dataset_ner/linking/dataset_linker.py"])
+    assert [req for req in imported_requirements(linker) if not req.startswith("spacy")] == ["rapidfuzz<4,>=3"]
+    assert [split_requirement(req)[0] for req in imported_requirements([PIPELINE / "mention_names.py"])] == ["spacy"]
 
 
 def package_dir(tmp_path):

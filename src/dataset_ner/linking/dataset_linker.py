@@ -7,6 +7,8 @@ from functools import partial
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -125,6 +127,14 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 # A version number written with "v" or "version" ("OntoNotes v5.0"), also tried without it ("OntoNotes 5.0").
 V_VERSION = re.compile(r"(?<=\w)[\s_-]*\bv(?:ersion)?\s*(?=\d+(?:\.\d+)*$)", re.IGNORECASE)
 
+# A typo of a name the table knows ("AcitvityNet", "MINIST", "FB15-237", "WIKBIO"), tried where no key is
+# known: a name written as a dataset's (a digit, or a capital after its first letter: not "forums",
+# "Pioneer"), not ending in a Roman numeral ("MIMIC II" is not MIMIC-III), and a one-word form of it whose key has
+# this many characters or more.
+MIN_TYPO_KEY = 6
+NAME_LIKE = re.compile(r"\d|\S[A-Z]")
+ROMAN_END = re.compile(r"[\s-](?:I{1,3}|IV|VI{0,3})$")
+
 for _attr in ("dataset_url", "dataset_full_name"):
     if not Span.has_extension(_attr):
         Span.set_extension(_attr, default=None)
@@ -225,6 +235,15 @@ def shorter_forms(name: str) -> List[str]:
     return forms
 
 
+def is_typo(key: str, known: str) -> bool:
+    """Whether `key`, one edit (DamerauLevenshtein) from the `known` key, is a typo of it: the edit
+    changes a letter, not its first or last character nor a digit, and adds or drops no plural "s"
+    ("fb15237" of "fb15k237", "minist" of "mnist"; not "cifar10100" of "cifar10100k", "daqura" of "daquar",
+    "protein" of "proteins")."""
+    return (key[0] == known[0] and key[-1] == known[-1] and [ch for ch in key if ch.isdigit()] == [
+        ch for ch in known if ch.isdigit()] and known != key + "s" and key != known + "s")
+
+
 def abbreviated_name(text: str) -> str:
     """The name of `text` with its bracketed abbreviation in place of what it abbreviates ("Street
     View House Number (SVHN) dataset" → "SVHN", "Wall Street Journal (WSJ) eval92" → "WSJ eval92"),
@@ -270,7 +289,8 @@ def ends_in_plus(span: Span) -> bool:
 
 class DatasetLinker:
     """Links mentions by the keys of their names (`span._.dataset_name`, set by
-    dataset_mention_names) to the alias table; a key of several datasets is resolved by a trailing
+    dataset_mention_names) to the alias table, a name no key of which is known by the one key it is a
+    typo of (typo_key); a key of several datasets is resolved by a trailing
     "+", then the document's other links, then the mention's year, then the one dataset it is the
     name of. A key of the table's capitals_only links only a mention that writes it in capitals, one
     of its common_words only a mention that writes it with a capital, a name of three letters or fewer
@@ -290,6 +310,10 @@ class DatasetLinker:
         for sense in table.senses:
             self.senses.setdefault(sense.key, []).append((sense.id, frozenset(sense.words.split())))
         self.known = self.index.keys() | self.senses.keys()  # the keys a mention can link by
+        # (first character, length) → the table's keys that start with it and have that length, for typos
+        self.by_start: Dict[Tuple[str, int], List[str]] = {}
+        for key in self.index:
+            self.by_start.setdefault((key[0], len(key)), []).append(key)
         self.short_lower = {alias.alias for alias in table.aliases if SHORT_LOWER.fullmatch(alias.alias)}
         # (name, abbreviated name) → the first of their keys the table knows (None: none)
         self.found: Dict[Tuple[str, str], Optional[str]] = {}
@@ -323,9 +347,28 @@ class DatasetLinker:
                 if len(self.found) >= MAX_REMEMBERED:
                     self.found.clear()
                 self.found[forms] = next((key for key in name_keys(*forms) if key in self.known
-                                          and not self.written_plain(key, " ".join(forms))), None)
+                                          and not self.written_plain(key, " ".join(forms))), None) or self.typo_key(name)
             key = self.found[forms]
         return key
+
+    def typo_key(self, name: str) -> Optional[str]:
+        """The one key of the table that a one-word form of `name` (shorter_forms: "Swichboard" of
+        "Swichboard 300h") is a typo of (is_typo), for a name written as a dataset's (NAME_LIKE, not
+        ROMAN_END); None where none or several are."""
+        if not NAME_LIKE.search(name) or ROMAN_END.search(name):
+            return None
+        for form in shorter_forms(name):
+            key = name_and_key(form)[1]
+            if len(form.split()) > 1 or len(key) < MIN_TYPO_KEY:
+                continue
+            near = [known for length in (len(key) - 1, len(key), len(key) + 1)
+                    for known in self.by_start.get((key[0], length), ())]
+            typos = [known for known, _distance, _ in process.extract(key, near, scorer=DamerauLevenshtein.distance,
+                                                                      score_cutoff=1, limit=None)
+                     if known != key and is_typo(key, known) and not self.written_plain(known, form)]
+            if typos:
+                return typos[0] if len(typos) == 1 else None
+        return None
 
     def candidates(self, span: Span, key: Optional[str], sense: Optional[str]) -> List[Tuple[str, str]]:
         """[(id, kind), ...] of the span's `key`: its `sense` (doc_senses; none for a NIL sense or

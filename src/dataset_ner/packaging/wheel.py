@@ -12,14 +12,16 @@ top-level module of its own, where a relative import fails.
 `spacy package` lists the distribution of every registered function the config names. In the project
 environment the components and the sentence-window span getter resolve through this project's entry
 points, so `dataset_ner` would become a requirement of the wheel, although the wheel ships its own
-copies of that code. This step drops it from the package meta and then builds the wheel."""
+copies of that code. This step drops it from the package meta, adds the project's own requirements
+that the copies import (the linker's `rapidfuzz`), and then builds the wheel."""
 
 import ast
 import re
 import subprocess
 import sys
+from importlib.metadata import requires
 from pathlib import Path
-from typing import List
+from typing import Iterable, List
 
 import typer
 from spacy.util import split_requirement
@@ -31,12 +33,29 @@ PROJECT = "dataset_ner"
 VERSION_LINE = "\n__version__"
 
 
-def drop_requirement(meta_path: Path, distribution: str = PROJECT) -> list:
-    """Remove `distribution` from the requirements of the package meta at `meta_path`; return them."""
+def set_requirements(meta_path: Path, added: Iterable[str] = (), distribution: str = PROJECT) -> list:
+    """Remove `distribution` from the requirements of the package meta at `meta_path` and add those of
+    `added` whose distribution is not among them; return them."""
     meta = read_json(meta_path)
-    meta["requirements"] = [req for req in meta.get("requirements", []) if split_requirement(req)[0] != distribution]
+    kept = [req for req in meta.get("requirements", []) if split_requirement(req)[0] != distribution]
+    names = {split_requirement(req)[0] for req in kept}
+    meta["requirements"] = kept + [req for req in added if split_requirement(req)[0] not in names]
     write_json(meta_path, meta)
     return meta["requirements"]
+
+
+def imported_requirements(modules: Iterable[Path], project: str = PROJECT) -> List[str]:
+    """The requirements of `project` (its setup.cfg's install_requires, no extras) whose distribution
+    `modules` import by its own name ("rapidfuzz>=3,<4" of the linker's `from rapidfuzz import process`)."""
+    roots = set()
+    for path in modules:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf8"), filename=str(path))):
+            if isinstance(node, ast.Import):
+                roots.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                roots.add(node.module.split(".")[0])
+    return [req.replace(" ", "") for req in requires(project) or [] if ";" not in req
+            and split_requirement(req.replace(" ", ""))[0].replace("-", "_") in roots]
 
 
 def relative_imports(path: Path) -> List[ast.ImportFrom]:
@@ -108,9 +127,10 @@ def main(
     meta_path = package_dir / "meta.json"
     if not meta_path.is_file():
         raise typer.BadParameter(f"{meta_path}: no meta.json; run spacy package --build none first")
-    copied = add_components(package_dir, [Path(path) for path in code.split(",")])
+    modules = [Path(path) for path in code.split(",")]
+    copied = add_components(package_dir, modules)
     typer.echo(f"{package_dir}: components {', '.join(copied)}")
-    requirements = drop_requirement(meta_path)
+    requirements = set_requirements(meta_path, imported_requirements(with_local_imports(modules)))
     typer.echo(f"{meta_path}: requirements {', '.join(requirements)}")
     subprocess.run([sys.executable, "-m", "build", ".", "--wheel"], cwd=package_dir, check=True)
 
