@@ -380,3 +380,14 @@ def test_is_typo():
     assert is_typo("acitvitynet", "activitynet") and is_typo("fb15237", "fb15k237") and is_typo("minist", "mnist")
     assert not is_typo("hyoutube", "youtube") and not is_typo("cifar10100", "cifar10100k")
     assert not is_typo("daqura", "daquar") and not is_typo("protein", "proteins") and not is_typo("imagenet2", "imagenet3")
+
+
+def test_lower_case_words_after_a_name_go_unless_a_longer_name_goes_on_with_them(nlp):
+    """Seed snippets and SciREX papers write what a dataset holds after its name; "COCO keypoint",
+    "ImageNet video" and "Quora question paraphrases" are other datasets, which the table knows by longer
+    names that go on with those words (COCO Keypoints, ImageNet VID, Quora Question Pairs)."""
+    names = ["BioGRID interaction dataset", "WMT16 parallel set", "Pubmed citation network datasets", "COCO keypoint dataset",
+             "ImageNet video dataset", "Quora question paraphrases", "unseen classes"]
+    text = ("BioGRID interaction dataset, WMT16 parallel set, Pubmed citation network datasets, COCO keypoint dataset, "
+            "ImageNet video dataset, Quora question paraphrases and unseen classes.")
+    assert [e[1] for e in link(nlp, text, names)] == ["biogrid", "wmt-2016", "pubmed", "", "", "", ""]

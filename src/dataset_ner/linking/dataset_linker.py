@@ -127,6 +127,14 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 # A version number written with "v" or "version" ("OntoNotes v5.0"), also tried without it ("OntoNotes 5.0").
 V_VERSION = re.compile(r"(?<=\w)[\s_-]*\bv(?:ersion)?\s*(?=\d+(?:\.\d+)*$)", re.IGNORECASE)
 
+# Lower-case words after a name ("BioGRID interaction dataset", "WMT16 parallel set", "Pubmed citation
+# network datasets", "Cityscapes datset"), dropped where nothing else is known and what is left has a
+# capital or a digit, unless the table knows a longer name of that dataset that goes on with one of the
+# words ("COCO keypoint", "COCO image caption", "ImageNet video", "Quora question paraphrases": COCO
+# Keypoints, COCO Captions, ImageNet VID, Quora Question Pairs), a part the words may name.
+LOWER_TAIL = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
+CAPITAL_OR_DIGIT = re.compile(r"[A-Z\d]")
+STEM = 3  # the first letters of a word of the tail that a longer name goes on with
 # A typo of a name the table knows ("AcitvityNet", "MINIST", "FB15-237", "WIKBIO"), tried where no key is
 # known: a name written as a dataset's (a digit, or a capital after its first letter: not "forums",
 # "Pioneer"), not ending in a Roman numeral ("MIMIC II" is not MIMIC-III), and a one-word form of it whose key has
@@ -290,7 +298,8 @@ def ends_in_plus(span: Span) -> bool:
 class DatasetLinker:
     """Links mentions by the keys of their names (`span._.dataset_name`, set by
     dataset_mention_names) to the alias table, a name no key of which is known by the one key it is a
-    typo of (typo_key); a key of several datasets is resolved by a trailing
+    typo of (typo_key), else by its key without lower-case words at its end (tail_key); a key of several
+    datasets is resolved by a trailing
     "+", then the document's other links, then the mention's year, then the one dataset it is the
     name of. A key of the table's capitals_only links only a mention that writes it in capitals, one
     of its common_words only a mention that writes it with a capital, a name of three letters or fewer
@@ -310,10 +319,11 @@ class DatasetLinker:
         for sense in table.senses:
             self.senses.setdefault(sense.key, []).append((sense.id, frozenset(sense.words.split())))
         self.known = self.index.keys() | self.senses.keys()  # the keys a mention can link by
-        # (first character, length) → the table's keys that start with it and have that length, for typos
+        # (first character, length) → the table's keys that start with it and have that length (typos, tails)
         self.by_start: Dict[Tuple[str, int], List[str]] = {}
         for key in self.index:
             self.by_start.setdefault((key[0], len(key)), []).append(key)
+        self.longest = max(map(len, self.index), default=0)
         self.short_lower = {alias.alias for alias in table.aliases if SHORT_LOWER.fullmatch(alias.alias)}
         # (name, abbreviated name) → the first of their keys the table knows (None: none)
         self.found: Dict[Tuple[str, str], Optional[str]] = {}
@@ -347,9 +357,27 @@ class DatasetLinker:
                 if len(self.found) >= MAX_REMEMBERED:
                     self.found.clear()
                 self.found[forms] = next((key for key in name_keys(*forms) if key in self.known
-                                          and not self.written_plain(key, " ".join(forms))), None) or self.typo_key(name)
+                                          and not self.written_plain(key, " ".join(forms))), None) or self.typo_key(name) \
+                    or self.tail_key(name)
             key = self.found[forms]
         return key
+
+    def tail_key(self, name: str) -> Optional[str]:
+        """The first key the table knows of `name` without its lower-case words at the end (LOWER_TAIL),
+        where what is left has a capital or a digit, unless a longer key of the table begins with that key
+        and goes on with the first STEM letters of one of those words ("cocokeypoints" of "COCO keypoint");
+        else None."""
+        tail = LOWER_TAIL.search(name)
+        rest = name[:tail.start()] if tail else ""
+        if not CAPITAL_OR_DIGIT.search(rest):
+            return None
+        key = next((key for key in name_keys(rest) if key in self.index and not self.written_plain(key, rest)), None)
+        if key is None:
+            return None
+        stems = [word[:STEM] for word in re.findall(r"[a-z]+", tail[0]) if len(word) >= STEM]
+        longer = (known[len(key):] for length in range(len(key) + 1, self.longest + 1)
+                  for known in self.by_start.get((key[0], length), ()) if known.startswith(key))
+        return None if any(stem in more for more in longer for stem in stems) else key
 
     def typo_key(self, name: str) -> Optional[str]:
         """The one key of the table that a one-word form of `name` (shorter_forms: "Swichboard" of
