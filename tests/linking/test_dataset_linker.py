@@ -387,7 +387,7 @@ def test_lower_case_words_after_a_name_go_unless_a_longer_name_goes_on_with_them
     "ImageNet video" and "Quora question paraphrases" are other datasets, which the table knows by longer
     names that go on with those words (COCO Keypoints, ImageNet VID, Quora Question Pairs)."""
     names = ["BioGRID interaction dataset", "WMT16 parallel set", "Pubmed citation network datasets", "COCO keypoint dataset",
-             "ImageNet video dataset", "Quora question paraphrases", "unseen classes"]
+             "ImageNet video dataset", "Quora question paraphrases", "unseen classes", "Penn Treebank tokenizer"]
     text = ("BioGRID interaction dataset, WMT16 parallel set, Pubmed citation network datasets, COCO keypoint dataset, "
-            "ImageNet video dataset, Quora question paraphrases and unseen classes.")
-    assert [e[1] for e in link(nlp, text, names)] == ["biogrid", "wmt-2016", "pubmed", "", "", "", ""]
+            "ImageNet video dataset, Quora question paraphrases, unseen classes and the Penn Treebank tokenizer.")
+    assert [e[1] for e in link(nlp, text, names)] == ["biogrid", "wmt-2016", "pubmed", "", "", "", "", ""]

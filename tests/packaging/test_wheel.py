@@ -69,7 +69,7 @@ def test_a_module_comes_with_what_it_imports_from_a_sibling_folder_imported_from
     root = package_dir(tmp_path)
     linker = ROOT / "src/dataset_ner/linking/dataset_linker.py"
     copied = add_components(root, [linker])
-    assert sorted(copied) == ["alias_table.py", "dataset_linker.py", "mention_names.py", "vocabulary.py"]
+    assert sorted(copied) == ["alias_table.py", "dataset_linker.py", "mention_names.py", "tool_words.py", "vocabulary.py"]
     source = (root / "en_toy/dataset_linker.py").read_text(encoding="utf8")
     assert "\nfrom .mention_names import " in source and "\nfrom .vocabulary import " in source
     assert "from ..pipeline" not in source

@@ -7,10 +7,10 @@ from collections import Counter
 from typing import Callable, Dict, Iterable, List, NamedTuple, Optional
 
 from ..linking.dataset_linker import CITATION_TAIL, EVENT_WORDS, without_repeated_name
+from ..linking.tool_words import TOOL_WORDS
 from ..pipeline.mention_names import LEADING_WORDS, is_abbreviation, name_and_key
 from ..pipeline.vocabulary import SPLIT_WORDS, TASK_WORDS
 from .sections import REFERENCES
-from .tool_names import TOOL_WORDS
 
 # Chosen together on the dev papers (the 10 PDF, 46 INLG and 33 SciREX dev papers pooled; docs/extraction.md):
 # the pair of highest F1 of both shipped pipelines summed among those where a catalogue link alone does

@@ -16,8 +16,8 @@ from typing import List
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-TOOL_WORDS = (r"toolkits?|tools?|software|librar(?:y|ies)|packages?|analy[sz]ers?|taggers?|parsers?|reali[sz]ers?|"
-              r"engines?|frameworks?")  # a tool's words, also what ends a mention of software (paper_datasets)
+from ..linking.tool_words import TOOL_WORDS
+
 TOOL_WORD = re.compile(rf"\b(?:{TOOL_WORDS})\b", re.IGNORECASE)
 EVALUATIVE_TOOL_WORDS = {"tool", "tools"}  # what a dataset is also called ("a useful tool")
 # What stands between a name and the tool's word after it, read on the text before the tool's word: a bracket

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from ..pipeline.mention_names import BRACKETED, LEADING_WORDS, dataset_name, is_abbreviation, name_and_key
 from ..pipeline.vocabulary import SPAN_HEAD_NOUNS
 from .alias_table import NIL, AliasTable, read_table, write_table, written_plain
+from .tool_words import TOOL_WORDS
 
 DATASET_LINKER = "dataset_linker"
 MAX_REMEMBERED = 100_000  # names whose key the linker remembers, forgotten all at once past this
@@ -134,6 +135,7 @@ V_VERSION = re.compile(r"(?<=\w)[\s_-]*\bv(?:ersion)?\s*(?=\d+(?:\.\d+)*$)", re.
 # Keypoints, COCO Captions, ImageNet VID, Quora Question Pairs), a part the words may name.
 LOWER_TAIL = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
 CAPITAL_OR_DIGIT = re.compile(r"[A-Z\d]")
+TOOL_END = re.compile(rf"\b(?:{TOOL_WORDS})$", re.IGNORECASE)  # a tool's name ("Penn Treebank tokenizer")
 STEM = 3  # the first letters of a word of the tail that a longer name goes on with
 # A typo of a name the table knows ("AcitvityNet", "MINIST", "FB15-237", "WIKBIO"), tried where no key is
 # known: a name written as a dataset's (a digit, or a capital after its first letter: not "forums",
@@ -364,12 +366,12 @@ class DatasetLinker:
 
     def tail_key(self, name: str) -> Optional[str]:
         """The first key the table knows of `name` without its lower-case words at the end (LOWER_TAIL),
-        where what is left has a capital or a digit, unless a longer key of the table begins with that key
-        and goes on with the first STEM letters of one of those words ("cocokeypoints" of "COCO keypoint");
-        else None."""
+        where what is left has a capital or a digit and the words end in no tool's word (TOOL_END), unless
+        a longer key of the table begins with that key and goes on with the first STEM letters of one of
+        those words ("cocokeypoints" of "COCO keypoint"); else None."""
         tail = LOWER_TAIL.search(name)
         rest = name[:tail.start()] if tail else ""
-        if not CAPITAL_OR_DIGIT.search(rest):
+        if not CAPITAL_OR_DIGIT.search(rest) or TOOL_END.search(tail[0]):
             return None
         key = next((key for key in name_keys(rest) if key in self.index and not self.written_plain(key, rest)), None)
         if key is None:
