@@ -391,3 +391,12 @@ def test_lower_case_words_after_a_name_go_unless_a_longer_name_goes_on_with_them
     text = ("BioGRID interaction dataset, WMT16 parallel set, Pubmed citation network datasets, COCO keypoint dataset, "
             "ImageNet video dataset, Quora question paraphrases, unseen classes and the Penn Treebank tokenizer.")
     assert [e[1] for e in link(nlp, text, names)] == ["biogrid", "wmt-2016", "pubmed", "", "", "", "", ""]
+
+
+def test_short_names_of_person_reid_pretraining_and_amr_link_only_near_their_words(nlp):
+    """"Duke" beside Market1501, "JFT" where a paper pre-trains, "AMR 2.0" near parsing link; "Duke" and
+    "AMR" elsewhere do not."""
+    names = ["CUHK03", "Market1501", "Duke", "JFT", "AMR 2.0"]
+    text = "Person re-id results on CUHK03, Market1501 and Duke; pretrained on JFT; AMR 2.0 parsing."
+    assert [e[1] for e in link(nlp, text, names)] == ["cuhk03", "market-1501", "dukemtmc-reid", "jft-300m", "amr-bank"]
+    assert [e[1] for e in link(nlp, "Data from Duke and AMR.", ["Duke", "AMR"])] == ["", ""]
