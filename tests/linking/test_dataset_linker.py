@@ -400,3 +400,10 @@ def test_short_names_of_person_reid_pretraining_and_amr_link_only_near_their_wor
     text = "Person re-id results on CUHK03, Market1501 and Duke; pretrained on JFT; AMR 2.0 parsing."
     assert [e[1] for e in link(nlp, text, names)] == ["cuhk03", "market-1501", "dukemtmc-reid", "jft-300m", "amr-bank"]
     assert [e[1] for e in link(nlp, "Data from Duke and AMR.", ["Duke", "AMR"])] == ["", ""]
+
+
+def test_a_spaced_two_digit_year_any_language_and_a_language_model_corpus(nlp):
+    """Seed snippets write "IWSLT 15", "XNLI-xx" (every language) and "LibriSpeech LM corpus"."""
+    names = ["IWSLT 15", "XNLI-xx", "LibriSpeech LM corpus"]
+    assert [e[1] for e in link(nlp, "IWSLT 15, XNLI-xx and the LibriSpeech LM corpus.", names)] == [
+        "iwslt2015", "xnli", "librispeech"]

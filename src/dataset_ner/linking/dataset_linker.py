@@ -54,8 +54,8 @@ TRAILING = re.compile(r"\s+(?:(?i:%s)|treebank)$" % "|".join(w.replace(" ", r"\s
 # Words of the task or kind of data between a name and its head noun ("CIFAR-10 object recognition
 # datasets", "MS-COCO object detection and segmentation benchmark", "ShapeNet model database",
 # "FrameNet lexicon", "CoNLL-2012 Shared Task English datasets", "GLUE diagnostic entailment dataset",
-# "KITTI VO dataset", "ITOP 3D human pose estimation dataset", "WikiText-2 language modeling datasets"),
-# dropped from the end as a run ("and" only between two of them); not "video" ("ImageNet video" is
+# "KITTI VO dataset", "ITOP 3D human pose estimation dataset", "WikiText-2 language modeling datasets",
+# "LibriSpeech LM corpus"), dropped from the end as a run ("and" only between two of them); not "video" ("ImageNet video" is
 # another dataset).
 _DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|(?:semantic\s+|instance\s+|panoptic\s+)?segmentation|"
                r"classification|retrieval|tracking|QA|"
@@ -64,13 +64,14 @@ _DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|(?:semantic\s+|in
                r"constituency|translation|summari[sz]ation|NER|diagnostic|movie|reviews?|stereo|depth|"
                r"(?:visual\s+)?odometry|VO|"
                r"pose|face|(?:optical\s+)?flow|action|activity|pedestrian|handwritten|digits?|[23]D|human\s+pose|estimation|"
-               r"language\s+model(?:l?ing)?|question-answering|textual|knowledge\s+graph|raw|news(?:\s+(?:stories|articles|data))?)")
+               r"language\s+model(?:l?ing)?|LM|question-answering|textual|knowledge\s+graph|raw|news(?:\s+(?:stories|articles|data))?)")
 DESCRIPTORS = re.compile(rf"(?:\s+{_DESCRIPTOR}(?:\s+and\s+{_DESCRIPTOR})?)+$", re.IGNORECASE)
 # A language or language pair after a name ("WMT'14 English to French", "ASPEC English-to-Japanese",
-# "IWSLT 2015 en-vi", "DIRHA-English", "XNLI-en"): the dataset's part in those languages, dropped from the end.
+# "IWSLT 2015 en-vi", "DIRHA-English", "XNLI-en", "XNLI-xx" for any language): the dataset's part in those
+# languages, dropped from the end.
 _LANGUAGE = (r"(?:English|German|French|Spanish|Japanese|Chinese|Arabic|Romanian|Russian|Czech|Finnish|Turkish|"
              r"Estonian|Latvian|Hindi|Italian|Portuguese|Dutch|Korean|Vietnamese|Polish|Swedish)")
-_CODE = r"(?:en|de|fr|es|ja|zh|ar|ro|ru|cs|fi|tr|et|lv|hi|it|pt|nl|ko|vi|pl|sv)"
+_CODE = r"(?:en|de|fr|es|ja|zh|ar|ro|ru|cs|fi|tr|et|lv|hi|it|pt|nl|ko|vi|pl|sv|xx)"
 _ARROW = r"\s*(?:-|–|→|->|/)\s*"  # between the two languages of a pair: "English-German", "En→De"
 _LANGUAGE_PAIR = rf"{_LANGUAGE}(?:{_ARROW}|-to-|\s+to\s+){_LANGUAGE}"
 LANGUAGES = re.compile(rf"(?:\s+(?:{_LANGUAGE_PAIR}(?:,?\s+and\s+{_LANGUAGE_PAIR})?|(?i:{_CODE}{_ARROW}{_CODE}))|"
@@ -121,9 +122,9 @@ MIN_PLURAL_KEY = 8
 # eval92") and a two-digit year ("CoNLL'03").
 INNER_ABBREVIATION = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()]+)\)(?P<rest>.*)$")
 SHORT_YEAR = re.compile(r"\s*['’](\d\d)\b")
-# A two-digit year glued to the end of a name ("VOC12", "ILSVRC-12", "WMT14"): tried written out after
-# the name's other spellings, before its last resorts.
-GLUED_YEAR = re.compile(r"(?<=[A-Za-z])[_-]?((?:0\d|1\d|2[0-5]|9\d))$")
+# A two-digit year glued to the end of a name ("VOC12", "ILSVRC-12", "WMT14") or after a space ("IWSLT 15"): tried
+# written out after the name's other spellings, before its last resorts.
+GLUED_YEAR = re.compile(r"(?<=[A-Za-z])(?:[_-]?|\s+)((?:0\d|1\d|2[0-5]|9\d))$")
 YEAR = re.compile(r"(?:19|20)\d\d")
 # A version number written with "v" or "version" ("OntoNotes v5.0"), also tried without it ("OntoNotes 5.0").
 V_VERSION = re.compile(r"(?<=\w)[\s_-]*\bv(?:ersion)?\s*(?=\d+(?:\.\d+)*$)", re.IGNORECASE)
