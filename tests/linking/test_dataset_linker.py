@@ -145,7 +145,8 @@ def test_task_words_parts_and_leading_sources_are_dropped_as_a_last_resort():
     assert list(name_keys("ShanghaiTech Part B")) == ["shanghaitechpartb", "shanghaitechb", "shanghaitech"]
     assert list(name_keys("KITTI 141 subset")) == ["kitti141subset", "kitti"]
     assert list(name_keys("Pascal VOC Part"))[0] == "pascalvocpart" and "pascalvoc" not in name_keys("Pascal VOC Part")
-    assert list(name_keys("ClueWeb09 category B collection")) == ["clueweb09categoryb", "clueweb09b", "clueweb09"]
+    assert list(name_keys("ClueWeb09 category B collection")) == ["clueweb09categoryb", "clueweb09b", "clueweb2009",
+                                                                  "clueweb09"]
     assert list(name_keys("VQA 2.0 test-std split"))[:2] == ["vqa20teststdsplit", "vqa20"]
     assert list(name_keys("Sintel final pass")) == ["sintelfinalpass", "sintel"]
     assert list(name_keys("CTB-5 dependency treebank"))[:4] == ["ctb5dependencytreebank", "ctb5dependency", "ctb5", "ctb"]
@@ -157,7 +158,7 @@ def test_task_words_parts_and_leading_sources_are_dropped_as_a_last_resort():
     assert list(name_keys("1000-class ImageNet"))[2] == "imagenet1k"  # the count of classes after the name
     assert list(name_keys("21K-class ImageNet"))[1] == "imagenet21k"
     assert list(name_keys("CNN and Daily Mail"))[:2] == ["cnnanddailymail", "cnndailymail"]  # "and" as a slash
-    assert list(name_keys("TREC ClueWeb09"))[3] == "clueweb09" and list(name_keys("TREC-CAR")) == ["treccar"]
+    assert list(name_keys("TREC ClueWeb09"))[3:5] == ["clueweb2009", "clueweb09"] and list(name_keys("TREC-CAR")) == ["treccar"]
     assert list(name_keys("Yahoo Music")) == ["yahoomusic", "yahoomusics"]  # not an ordinary word alone
 
 
@@ -270,7 +271,7 @@ def test_hours_language_codes_and_senses_of_seed_snippets(nlp):
 
 def test_a_named_part_is_tried_with_its_letter_and_a_kind_of_segmentation_dropped(nlp):
     """Real names of the Heddes train split (stop 66's dev names)."""
-    assert list(name_keys("ClueWeb09 category B"))[:3] == ["clueweb09categoryb", "clueweb09b", "clueweb09"]
+    assert list(name_keys("ClueWeb09 category B"))[:4] == ["clueweb09categoryb", "clueweb09b", "clueweb2009", "clueweb09"]
     assert list(name_keys("ShanghaiTech Part B"))[:3] == ["shanghaitechpartb", "shanghaitechb", "shanghaitech"]
     found = link(nlp, "On ClueWeb09 Category B and the PASCAL VOC 2012 semantic segmentation benchmark.",
                  ["ClueWeb09 Category B", "PASCAL VOC 2012 semantic segmentation benchmark"])
@@ -309,9 +310,9 @@ def test_a_year_and_round_thousands_are_also_tried_short():
     assert list(name_keys("trec2005")) == ["trec2005", "trec", "trec05"]
     assert list(name_keys("ImageNet-1000")) == ["imagenet1000", "imagenet1k", "imagenet"]
     assert list(name_keys("COCO 2017 test-dev"))[:3] == ["coco2017testdev", "coco2017", "coco"]  # the long forms first
-    # a two-digit year glued to a name, written out before the last resorts (dropping "PASCAL")
-    assert list(name_keys("PASCAL VOC12"))[:3] == ["pascalvoc12", "pascalvoc2012", "pascalvoc"]
-    assert list(name_keys("BUCC18")) == ["bucc18", "bucc2018", "bucc"]
+    # a two-digit year glued to a name, written out first (the catalogue files "VOC12" under PASCAL VOC)
+    assert list(name_keys("PASCAL VOC12"))[:3] == ["pascalvoc2012", "pascalvoc12", "pascalvoc"]
+    assert list(name_keys("BUCC18")) == ["bucc2018", "bucc18", "bucc"]
     assert list(name_keys("ModelNet40")) == ["modelnet40"]  # no year
 
 
@@ -407,3 +408,8 @@ def test_a_spaced_two_digit_year_any_language_and_a_language_model_corpus(nlp):
     names = ["IWSLT 15", "XNLI-xx", "LibriSpeech LM corpus"]
     assert [e[1] for e in link(nlp, "IWSLT 15, XNLI-xx and the LibriSpeech LM corpus.", names)] == [
         "iwslt2015", "xnli", "librispeech"]
+
+
+def test_a_glued_year_is_tried_written_out_first():
+    """The catalogue files "VOC12" under PASCAL VOC; "VOC12 trainval" is VOC 2012's split."""
+    assert list(name_keys("VOC12 trainval"))[:3] == ["voc12trainval", "voc2012", "voc12"]

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..pipeline.mention_names import BRACKETED, LEADING_WORDS, dataset_name, is_abbreviation, name_and_key
-from ..pipeline.vocabulary import SPAN_HEAD_NOUNS
+from ..pipeline.vocabulary import SPAN_HEAD_NOUNS, SPLIT_WORDS
 from .alias_table import NIL, AliasTable, read_table, write_table, written_plain
 from .tool_words import TOOL_WORDS
 
@@ -125,6 +125,11 @@ SHORT_YEAR = re.compile(r"\s*['’](\d\d)\b")
 # A two-digit year glued to the end of a name ("VOC12", "ILSVRC-12", "WMT14") or after a space ("IWSLT 15"): tried
 # written out after the name's other spellings, before its last resorts.
 GLUED_YEAR = re.compile(r"(?<=[A-Za-z])(?:[_-]?|\s+)((?:0\d|1\d|2[0-5]|9\d))$")
+# A two-digit year glued to a form of the name (shorter_forms: "VOC12" of "VOC12 trainval"; not a split's
+# "eval92", nor a hyphenated number: "CIFAR-10"): the key with it
+# written out is tried before the form's own, as the catalogue files some glued spellings under the
+# dataset without a year (Papers with Code lists "VOC12" as PASCAL VOC, not VOC 2012).
+GLUED_ONLY = re.compile(r"(?<=[A-Za-z])(?<!eval)(?<!dev)(?<!test)(?<!val)(?<!train)((?:0\d|1\d|2[0-5]|9\d))$")
 YEAR = re.compile(r"(?:19|20)\d\d")
 # A version number written with "v" or "version" ("OntoNotes v5.0"), also tried without it ("OntoNotes 5.0").
 V_VERSION = re.compile(r"(?<=\w)[\s_-]*\bv(?:ersion)?\s*(?=\d+(?:\.\d+)*$)", re.IGNORECASE)
@@ -270,7 +275,7 @@ def name_keys(name: str, short: str = "") -> Iterator[str]:
     III", "PTB III"), and of `short`, the mention's name with its bracketed abbreviation in place of
     what it abbreviates ("SVHN" of "Street View House Number (SVHN) dataset", which dataset_name drops),
     and of each with a version's "v" dropped ("OntoNotes v5.0" → "OntoNotes 5.0"), each also without trailing
-    splits, versions and generic words.
+    splits, versions and generic words, a form's glued year written out first (GLUED_ONLY).
     Lazily: the linker stops at the first key the table knows."""
     seen = set()
     written = SHORT_YEAR.sub(full_year, name)
@@ -282,10 +287,10 @@ def name_keys(name: str, short: str = "") -> Iterator[str]:
     starts += [V_VERSION.sub(" ", start) for start in starts]  # "OntoNotes v5.0" → "OntoNotes 5.0"
     for start in with_last_resorts(starts):
         for form in shorter_forms(start):
-            key = name_and_key(form)[1]
-            if key and key not in seen:
-                seen.add(key)
-                yield key
+            for key in (name_and_key(GLUED_ONLY.sub(full_year, form))[1], name_and_key(form)[1]):
+                if key and key not in seen:
+                    seen.add(key)
+                    yield key
 
 
 def mention_name(span: Span) -> str:
@@ -369,7 +374,7 @@ class DatasetLinker:
         """The first key the table knows of `name` without its lower-case words at the end (LOWER_TAIL),
         where what is left has a capital or a digit and the words end in no tool's word (TOOL_END), unless
         a longer key of the table begins with that key and goes on with the first STEM letters of one of
-        those words ("cocokeypoints" of "COCO keypoint"); else None."""
+        those words other than a split's ("cocokeypoints" of "COCO keypoint"); else None."""
         tail = LOWER_TAIL.search(name)
         rest = name[:tail.start()] if tail else ""
         if not CAPITAL_OR_DIGIT.search(rest) or TOOL_END.search(tail[0]):
@@ -377,7 +382,7 @@ class DatasetLinker:
         key = next((key for key in name_keys(rest) if key in self.index and not self.written_plain(key, rest)), None)
         if key is None:
             return None
-        stems = [word[:STEM] for word in re.findall(r"[a-z]+", tail[0]) if len(word) >= STEM]
+        stems = [word[:STEM] for word in re.findall(r"[a-z]+", tail[0]) if len(word) >= STEM and word not in SPLIT_WORDS]
         longer = (known[len(key):] for length in range(len(key) + 1, self.longest + 1)
                   for known in self.by_start.get((key[0], length), ()) if known.startswith(key))
         return None if any(stem in more for more in longer for stem in stems) else key
