@@ -413,9 +413,3 @@ def test_a_spaced_two_digit_year_any_language_and_a_language_model_corpus(nlp):
 def test_a_glued_year_is_tried_written_out_first():
     """The catalogue files "VOC12" under PASCAL VOC; "VOC12 trainval" is VOC 2012's split."""
     assert list(name_keys("VOC12 trainval"))[:3] == ["voc12trainval", "voc2012", "voc12"]
-
-
-def test_a_count_of_thousands_the_table_knows_only_another_of_is_another_dataset(nlp):
-    """The table knows ImageNet-1K: "ImageNet-5K" (5,000 classes) is no ImageNet it has; "MNIST 12k" is MNIST."""
-    assert [e[1] for e in link(nlp, "ImageNet-5K, ImageNet-1K and MNIST 12k.", ["ImageNet-5K", "ImageNet-1K", "MNIST 12k"])] == [
-        "", "codesota-imagenet-1k", "mnist"]

@@ -143,8 +143,6 @@ LOWER_TAIL = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
 CAPITAL_OR_DIGIT = re.compile(r"[A-Z\d]")
 TOOL_END = re.compile(rf"\b(?:{TOOL_WORDS})$", re.IGNORECASE)  # a tool's name ("Penn Treebank tokenizer")
 STEM = 3  # the first letters of a word of the tail that a longer name goes on with
-# A count of thousands at the end of a name ("ImageNet-5K", "Oxford 105k"), a size of the dataset.
-COUNT_END = re.compile(r"[\s_-]*\d+[kK]$")
 # A typo of a name the table knows ("AcitvityNet", "MINIST", "FB15-237", "WIKBIO"), tried where no key is
 # known: a name written as a dataset's (a digit, or a capital after its first letter: not "forums",
 # "Pioneer"), not ending in a Roman numeral ("MIMIC II" is not MIMIC-III), and a one-word form of it whose key has
@@ -363,8 +361,6 @@ class DatasetLinker:
             text = " ".join(span.text.split())
             name = span._.dataset_name if span._.dataset_name is not None else name_and_key(text)[0]
             forms = (name, abbreviated_name(text))
-            if forms not in self.found and self.other_count(name):
-                self.found[forms] = None
             if forms not in self.found:
                 if len(self.found) >= MAX_REMEMBERED:
                     self.found.clear()
@@ -373,16 +369,6 @@ class DatasetLinker:
                     or self.tail_key(name)
             key = self.found[forms]
         return key
-
-    def other_count(self, name: str) -> bool:
-        """Whether `name` ends in a count of thousands (COUNT_END) that the table knows the name with, but
-        only with another count: "ImageNet-5K" beside ImageNet-1K is another dataset, which the table lacks."""
-        count = COUNT_END.search(name)
-        base = name_and_key(name[:count.start()])[1] if count else ""
-        if not base:
-            return False
-        return any(re.fullmatch(rf"{re.escape(base)}\d+k", known) for length in range(len(base) + 2, len(base) + 6)
-                   for known in self.by_start.get((base[0], length), ()))
 
     def tail_key(self, name: str) -> Optional[str]:
         """The first key the table knows of `name` without its lower-case words at the end (LOWER_TAIL),
