@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..pipeline.mention_names import BRACKETED, LEADING_WORDS, dataset_name, is_abbreviation, name_and_key
-from ..pipeline.vocabulary import SPAN_HEAD_NOUNS, SPLIT_WORDS
+from ..pipeline.vocabulary import SPAN_HEAD_NOUNS
 from .alias_table import NIL, AliasTable, read_table, write_table, written_plain
 from .tool_words import TOOL_WORDS
 
@@ -374,7 +374,7 @@ class DatasetLinker:
         """The first key the table knows of `name` without its lower-case words at the end (LOWER_TAIL),
         where what is left has a capital or a digit and the words end in no tool's word (TOOL_END), unless
         a longer key of the table begins with that key and goes on with the first STEM letters of one of
-        those words other than a split's ("cocokeypoints" of "COCO keypoint"); else None."""
+        those words ("cocokeypoints" of "COCO keypoint"); else None."""
         tail = LOWER_TAIL.search(name)
         rest = name[:tail.start()] if tail else ""
         if not CAPITAL_OR_DIGIT.search(rest) or TOOL_END.search(tail[0]):
@@ -382,7 +382,7 @@ class DatasetLinker:
         key = next((key for key in name_keys(rest) if key in self.index and not self.written_plain(key, rest)), None)
         if key is None:
             return None
-        stems = [word[:STEM] for word in re.findall(r"[a-z]+", tail[0]) if len(word) >= STEM and word not in SPLIT_WORDS]
+        stems = [word[:STEM] for word in re.findall(r"[a-z]+", tail[0]) if len(word) >= STEM]
         longer = (known[len(key):] for length in range(len(key) + 1, self.longest + 1)
                   for known in self.by_start.get((key[0], length), ()) if known.startswith(key))
         return None if any(stem in more for more in longer for stem in stems) else key
