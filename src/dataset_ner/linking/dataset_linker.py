@@ -55,8 +55,8 @@ TRAILING = re.compile(r"\s+(?:(?i:%s)|treebank)$" % "|".join(w.replace(" ", r"\s
 # datasets", "MS-COCO object detection and segmentation benchmark", "ShapeNet model database",
 # "FrameNet lexicon", "CoNLL-2012 Shared Task English datasets", "GLUE diagnostic entailment dataset",
 # "KITTI VO dataset", "ITOP 3D human pose estimation dataset", "WikiText-2 language modeling datasets",
-# "LibriSpeech LM corpus"), dropped from the end as a run ("and" only between two of them); not "video" ("ImageNet video" is
-# another dataset).
+# "LibriSpeech LM corpus"), dropped from the end as a run ("and" only between two of them); not "video"
+# ("ImageNet video" is another dataset).
 _DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|(?:semantic\s+|instance\s+|panoptic\s+)?segmentation|"
                r"classification|retrieval|tracking|QA|"
                r"question\s+answering|benchmarks?|challenge|model|lexicon|English|Chinese|German|French|Spanish|"
@@ -122,13 +122,13 @@ MIN_PLURAL_KEY = 8
 # eval92") and a two-digit year ("CoNLL'03").
 INNER_ABBREVIATION = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()]+)\)(?P<rest>.*)$")
 SHORT_YEAR = re.compile(r"\s*['’](\d\d)\b")
-# A two-digit year glued to the end of a name ("VOC12", "ILSVRC-12", "WMT14") or after a space ("IWSLT 15"): tried
-# written out after the name's other spellings, before its last resorts.
+# A two-digit year glued to the end of a name ("VOC12", "ILSVRC-12", "WMT14") or after a space ("IWSLT 15"):
+# tried written out after the name's other spellings, before its last resorts.
 GLUED_YEAR = re.compile(r"(?<=[A-Za-z])(?:[_-]?|\s+)((?:0\d|1\d|2[0-5]|9\d))$")
 # A two-digit year glued to a form of the name (shorter_forms: "VOC12" of "VOC12 trainval"; not a split's
-# "eval92", nor a hyphenated number: "CIFAR-10"): the key with it
-# written out is tried before the form's own, as the catalogue files some glued spellings under the
-# dataset without a year (Papers with Code lists "VOC12" as PASCAL VOC, not VOC 2012).
+# "eval92", nor a hyphenated number: "CIFAR-10"): the key with it written out is tried before the form's
+# own, as the catalogue files some glued spellings under the dataset without a year (Papers with Code
+# lists "VOC12" as PASCAL VOC, not VOC 2012).
 GLUED_ONLY = re.compile(r"(?<=[A-Za-z])(?<!eval)(?<!dev)(?<!test)(?<!val)(?<!train)((?:0\d|1\d|2[0-5]|9\d))$")
 YEAR = re.compile(r"(?:19|20)\d\d")
 # A version number written with "v" or "version" ("OntoNotes v5.0"), also tried without it ("OntoNotes 5.0").
@@ -145,8 +145,8 @@ TOOL_END = re.compile(rf"\b(?:{TOOL_WORDS})$", re.IGNORECASE)  # a tool's name (
 STEM = 3  # the first letters of a word of the tail that a longer name goes on with
 # A typo of a name the table knows ("AcitvityNet", "MINIST", "FB15-237", "WIKBIO"), tried where no key is
 # known: a name written as a dataset's (a digit, or a capital after its first letter: not "forums",
-# "Pioneer"), not ending in a Roman numeral ("MIMIC II" is not MIMIC-III), and a one-word form of it whose key has
-# this many characters or more.
+# "Pioneer"), not ending in a Roman numeral ("MIMIC II" is not MIMIC-III), and a one-word form of it whose
+# key has this many characters or more.
 MIN_TYPO_KEY = 6
 NAME_LIKE = re.compile(r"\d|\S[A-Z]")
 ROMAN_END = re.compile(r"[\s-](?:I{1,3}|IV|VI{0,3})$")
@@ -307,9 +307,8 @@ class DatasetLinker:
     """Links mentions by the keys of their names (`span._.dataset_name`, set by
     dataset_mention_names) to the alias table, a name no key of which is known by the one key it is a
     typo of (typo_key), else by its key without lower-case words at its end (tail_key); a key of several
-    datasets is resolved by a trailing
-    "+", then the document's other links, then the mention's year, then the one dataset it is the
-    name of. A key of the table's capitals_only links only a mention that writes it in capitals, one
+    datasets is resolved by a trailing "+", then the document's other links, then the mention's year,
+    then the one dataset it is the name of. A key of the table's capitals_only links only a mention that writes it in capitals, one
     of its common_words only a mention that writes it with a capital, a name of three letters or fewer
     in lower case only an alias spelled so. A key with senses in the table
     takes the one sense whose words are around the mention (SENSE_WINDOW), none where several are, and
