@@ -5,7 +5,7 @@ the table knows, or one of several it cannot tell apart."""
 import re
 from functools import partial
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Collection, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -124,12 +124,13 @@ INNER_ABBREVIATION = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()]+)\)(?P<re
 SHORT_YEAR = re.compile(r"\s*['’](\d\d)\b")
 # A two-digit year glued to the end of a name ("VOC12", "ILSVRC-12", "WMT14") or after a space ("IWSLT 15"):
 # tried written out after the name's other spellings, before its last resorts.
-GLUED_YEAR = re.compile(r"(?<=[A-Za-z])(?:[_-]?|\s+)((?:0\d|1\d|2[0-5]|9\d))$")
+_TWO_DIGIT_YEAR = r"(0\d|1\d|2[0-5]|9\d)"  # a year written short, the group full_year reads
+GLUED_YEAR = re.compile(rf"(?<=[A-Za-z])(?:[_-]?|\s+){_TWO_DIGIT_YEAR}$")
 # A two-digit year glued to a form of the name (shorter_forms: "VOC12" of "VOC12 trainval"; not a split's
 # "eval92", nor a hyphenated number: "CIFAR-10"): the key with it written out is tried before the form's
 # own, as the catalogue files some glued spellings under the dataset without a year (Papers with Code
 # lists "VOC12" as PASCAL VOC, not VOC 2012).
-GLUED_ONLY = re.compile(r"(?<=[A-Za-z])(?<!eval)(?<!dev)(?<!test)(?<!val)(?<!train)((?:0\d|1\d|2[0-5]|9\d))$")
+GLUED_ONLY = re.compile(rf"(?<=[A-Za-z])(?<!eval)(?<!dev)(?<!test)(?<!val)(?<!train){_TWO_DIGIT_YEAR}$")
 YEAR = re.compile(r"(?:19|20)\d\d")
 # A version number written with "v" or "version" ("OntoNotes v5.0"), also tried without it ("OntoNotes 5.0").
 V_VERSION = re.compile(r"(?<=\w)[\s_-]*\bv(?:ersion)?\s*(?=\d+(?:\.\d+)*$)", re.IGNORECASE)
@@ -363,11 +364,14 @@ class DatasetLinker:
             if forms not in self.found:
                 if len(self.found) >= MAX_REMEMBERED:
                     self.found.clear()
-                self.found[forms] = next((key for key in name_keys(*forms) if key in self.known
-                                          and not self.written_plain(key, " ".join(forms))), None) or self.typo_key(name) \
-                    or self.tail_key(name)
+                self.found[forms] = (self.first_key(name_keys(*forms), " ".join(forms), self.known)
+                                     or self.typo_key(name) or self.tail_key(name))
             key = self.found[forms]
         return key
+
+    def first_key(self, keys: Iterable[str], text: str, known: Collection[str]) -> Optional[str]:
+        """The first of `keys` among `known` that `text` does not write as an ordinary word (written_plain)."""
+        return next((key for key in keys if key in known and not self.written_plain(key, text)), None)
 
     def tail_key(self, name: str) -> Optional[str]:
         """The first key the table knows of `name` without its lower-case words at the end (LOWER_TAIL),
@@ -378,7 +382,7 @@ class DatasetLinker:
         rest = name[:tail.start()] if tail else ""
         if not CAPITAL_OR_DIGIT.search(rest) or TOOL_END.search(tail[0]):
             return None
-        key = next((key for key in name_keys(rest) if key in self.index and not self.written_plain(key, rest)), None)
+        key = self.first_key(name_keys(rest), rest, self.index.keys())
         if key is None:
             return None
         stems = [word[:STEM] for word in re.findall(r"[a-z]+", tail[0]) if len(word) >= STEM]
