@@ -296,7 +296,8 @@ def name_keys(name: str, short: str = "") -> Iterator[str]:
 
 def mention_name(span: Span) -> str:
     """The mention's name as dataset_mention_names gave it, else its text."""
-    return span._.dataset_name if span._.dataset_name is not None else span.text.strip()
+    name = span._.dataset_name
+    return name if name is not None else span.text.strip()
 
 
 def ends_in_plus(span: Span) -> bool:
@@ -333,7 +334,7 @@ class DatasetLinker:
             self.by_start.setdefault((key[0], len(key)), []).append(key)
         self.longest = max(map(len, self.index), default=0)
         self.short_lower = {alias.alias for alias in table.aliases if SHORT_LOWER.fullmatch(alias.alias)}
-        # (name, abbreviated name) → the first of their keys the table knows (None: none)
+        # (text, name) of a mention whose own key the table does not know → the key it links by (None: none)
         self.found: Dict[Tuple[str, str], Optional[str]] = {}
         # key → the ids it names only as an extension: the key of a name ending in "+" ("CoNLL++" and
         # "Recipe1M+" are not CoNLL and Recipe1M), which a mention without a trailing "+" does not link to.
@@ -353,20 +354,23 @@ class DatasetLinker:
         else those of `name_keys`; a key of the table's capitals_only or common_words is skipped where
         the mention writes its word plainly (written_plain); None for a mention that begins or ends
         with a hyphen, a piece of a word."""
-        written = span.text.strip()
+        text = span.text
+        written = text.strip()
         if written.startswith("-") or written.endswith("-"):
             return None  # a piece of a word cut at a line end ("-sis" of "analy-sis", "mod-")
-        key = span._.dataset_key
-        if key not in self.known or self.written_plain(key, span.text):
-            text = " ".join(span.text.split())
-            name = span._.dataset_name if span._.dataset_name is not None else name_and_key(text)[0]
-            forms = (name, abbreviated_name(text))
-            if forms not in self.found:
+        underscore = span._
+        key = underscore.dataset_key
+        if key not in self.known or self.written_plain(key, text):
+            remembered = (text, underscore.dataset_name)
+            if remembered not in self.found:
                 if len(self.found) >= MAX_REMEMBERED:
                     self.found.clear()
-                self.found[forms] = (self.first_key(name_keys(*forms), " ".join(forms), self.known)
-                                     or self.typo_key(name) or self.tail_key(name))
-            key = self.found[forms]
+                text = " ".join(text.split())
+                name = remembered[1] if remembered[1] is not None else name_and_key(text)[0]
+                forms = (name, abbreviated_name(text))
+                self.found[remembered] = (self.first_key(name_keys(*forms), " ".join(forms), self.known)
+                                          or self.typo_key(name) or self.tail_key(name))
+            key = self.found[remembered]
         return key
 
     def first_key(self, keys: Iterable[str], text: str, known: Collection[str]) -> Optional[str]:
@@ -475,6 +479,8 @@ class DatasetLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
+        if not ents:
+            return doc
         keys = [self.key(ent) for ent in ents]
         found = [[] if self.short_in_lower_case(ent) else self.candidates(ent, key, sense)
                  for ent, key, sense in zip(ents, keys, self.doc_senses(ents, keys))]
@@ -490,8 +496,9 @@ class DatasetLinker:
                 for token in ent:
                     token.ent_kb_id_ = entry_id
             entry = self.table.entries.get(entry_id)
-            ent._.dataset_url = (entry.url or None) if entry else None
-            ent._.dataset_full_name = (entry.full_name or entry.name) if entry else None
+            underscore = ent._
+            underscore.dataset_url = (entry.url or None) if entry else None
+            underscore.dataset_full_name = (entry.full_name or entry.name) if entry else None
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
