@@ -3,7 +3,7 @@ catalogue id), `ent._.dataset_url` and `ent._.dataset_full_name`; "" and None wh
 the table knows, or one of several it cannot tell apart."""
 
 import re
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Collection, Dict, Iterable, Iterator, List, Optional, Tuple
 
@@ -19,6 +19,8 @@ from .tool_words import TOOL_WORDS
 
 DATASET_LINKER = "dataset_linker"
 MAX_REMEMBERED = 100_000  # names whose key the linker remembers, forgotten all at once past this
+# name_and_key of the forms a name is tried in, remembered: forms repeat within a name and across names
+form_name_and_key = lru_cache(maxsize=MAX_REMEMBERED)(name_and_key)
 SENSE_WINDOW = 30  # tokens on each side of a mention whose words pick a sense of its key (the table's senses)
 # A name of at most three letters, all in lower case ("ind", "wsj"): a word, a language code or a short name
 # written as one, which links only to an alias the catalogue spells so ("aip"), not to "inD Dataset" or "WSJ".
@@ -181,8 +183,8 @@ def plural(name: str) -> str:
     last = words[-1] if words else ""
     if not (last[-1:].islower() and last[-1] != "s" and (last[0].isupper() or last == name)):
         return name  # not "KITTI 141 subset", "ShapeNet model": a generic word after a name
-    key = name_and_key(name)[1]
-    return name + "s" if len(key) >= MIN_PLURAL_KEY and name_and_key(name + "s")[1] == key + "s" else name
+    key = form_name_and_key(name)[1]
+    return name + "s" if len(key) >= MIN_PLURAL_KEY and form_name_and_key(name + "s")[1] == key + "s" else name
 
 
 # A citation key after the name, as LaTeX sources leave them ("NarrativeQA KociskySBDHMG18", "CoQA ReddyCM18",
@@ -195,7 +197,7 @@ def without_repeated_name(name: str) -> str:
     """`name` without a last word that repeats the name's start, as a citation key does ("MSCOCO dataset
     mscoco", "UCI machine learning repository UCI")."""
     rest, _, last = name.rpartition(" ")
-    return rest if rest and last.isalnum() and name_and_key(rest)[1].startswith(last.lower()) else name
+    return rest if rest and last.isalnum() and form_name_and_key(rest)[1].startswith(last.lower()) else name
 
 
 # A count of classes before a name, which the table knows after it ("1000-class ImageNet" is ImageNet-1K,
@@ -288,7 +290,7 @@ def name_keys(name: str, short: str = "") -> Iterator[str]:
     starts += [V_VERSION.sub(" ", start) for start in starts]  # "OntoNotes v5.0" → "OntoNotes 5.0"
     for start in with_last_resorts(starts):
         for form in shorter_forms(start):
-            for key in (name_and_key(GLUED_ONLY.sub(full_year, form))[1], name_and_key(form)[1]):
+            for key in (form_name_and_key(GLUED_ONLY.sub(full_year, form))[1], form_name_and_key(form)[1]):
                 if key and key not in seen:
                     seen.add(key)
                     yield key
@@ -366,7 +368,7 @@ class DatasetLinker:
                 if len(self.found) >= MAX_REMEMBERED:
                     self.found.clear()
                 text = " ".join(text.split())
-                name = remembered[1] if remembered[1] is not None else name_and_key(text)[0]
+                name = remembered[1] if remembered[1] is not None else form_name_and_key(text)[0]
                 forms = (name, abbreviated_name(text))
                 self.found[remembered] = (self.first_key(name_keys(*forms), " ".join(forms), self.known)
                                           or self.typo_key(name) or self.tail_key(name))
@@ -401,7 +403,7 @@ class DatasetLinker:
         if not NAME_LIKE.search(name) or ROMAN_END.search(name):
             return None
         for form in shorter_forms(name):
-            key = name_and_key(form)[1]
+            key = form_name_and_key(form)[1]
             if len(form.split()) > 1 or len(key) < MIN_TYPO_KEY:
                 continue
             near = [known for length in (len(key) - 1, len(key), len(key) + 1)
