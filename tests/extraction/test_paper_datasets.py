@@ -211,11 +211,11 @@ def test_a_citation_in_brackets_inside_a_name_is_left_out_but_a_year_alone_stays
     assert [d["key"] for d in listed] == ["coco2014", "msnbc", "wikipedia"]
 
 
-def test_lower_case_words_after_an_unlinked_name_count_under_the_name():
+def test_lower_case_words_after_a_name_count_under_the_name():
     """Cases of the INLG and SciREX dev papers: "Triangle-COPA question" is Triangle-COPA, "MS-Celeb face"
-    MS-Celeb, and the list names it as the key is spelled; a name the catalogue links, all in lower case,
-    or one letter when cut, stays whole."""
-    linked = {**mention("Yelp polarity", 0.9), "dataset_id": "yelp-review-polarity"}
+    MS-Celeb, and the list names it as the key is spelled; a name all in lower case, or one letter when
+    cut, stays whole, and so does a linked name whose words the catalogue's name of its dataset has."""
+    linked = {**mention("Yelp polarity", 0.9), "dataset_id": "yelp-review-polarity", "dataset_full_name": "Yelp Review Polarity"}
     mentions = [mention("Triangle-COPA question", 0.5), mention("Triangle-COPA question", 0.5), mention("Triangle-COPA", 0.5),
                 mention("MS-Celeb face", 0.9),
                 linked, mention("movie review", 0.9), mention("3D face alignment", 0.9)]
@@ -224,6 +224,15 @@ def test_lower_case_words_after_an_unlinked_name_count_under_the_name():
         ("trianglecopa", 3, "Triangle-COPA"), ("3dfacealignment", 1, "3D face alignment"), ("moviereview", 1, "movie review"),
         ("msceleb", 1, "MS-Celeb face"), ("yelppolarity", 1, "Yelp polarity")]
     assert listed[0]["confidence"] == 0.875
+
+
+def test_lower_case_words_after_a_linked_name_count_under_it_unless_the_catalogue_names_them():
+    """SciREX dev: "MS-Celeb face set", linked to MS-Celeb-1M, is the gold MS-Celeb; "Yelp polarity" is Yelp
+    Review Polarity's own word, and without the catalogue's name the words stay."""
+    celeb = {**mention("MS-Celeb face", 0.9), "dataset_id": "ms-celeb-1m", "dataset_full_name": "MS-Celeb-1M"}
+    unnamed = {**mention("Yelp polarity", 0.9), "dataset_id": "yelp-review-polarity"}
+    assert [d["key"] for d in paper_datasets([celeb], DatasetRule(threshold=0.0))] == ["msceleb"]
+    assert [d["key"] for d in paper_datasets([unnamed], DatasetRule(threshold=0.0))] == ["yelppolarity"]
 
 
 def test_a_count_of_classes_before_a_name_counts_under_the_name():

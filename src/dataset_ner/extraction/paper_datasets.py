@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Callable, Dict, Iterable, List, NamedTuple, Optional
 
-from ..linking.dataset_linker import CITATION_TAIL, EVENT_WORDS, without_repeated_name
+from ..linking.dataset_linker import CITATION_TAIL, EVENT_WORDS, STEM, without_repeated_name
 from ..linking.tool_words import TOOL_WORDS
 from ..pipeline.mention_names import LEADING_WORDS, is_abbreviation, name_and_key
 from ..pipeline.vocabulary import SPLIT_WORDS, TASK_WORDS
@@ -169,19 +169,31 @@ def name_key(name: str) -> str:
     return name_and_key(stripped)[1]
 
 
+def named_by_catalogue(words: str, full_name: Optional[str]) -> bool:
+    """Whether one of the lower-case `words` after a linked name begins (its first STEM letters) a word of
+    the catalogue's name of its dataset ("polarity" of Yelp Review Polarity, "movie" of IMDb Movie
+    Reviews; not "face" of MS-Celeb-1M), or that name is not known."""
+    if not full_name:
+        return True
+    catalogue_words = LOWER_WORD.findall(full_name.lower())
+    return any(known.startswith(word[:STEM]) for word in LOWER_WORD.findall(words) for known in catalogue_words)
+
+
 def list_key(mention: dict) -> str:
     """The key a paper's list counts `mention` under: where its key is its name's, name_key of its name,
-    or, where the catalogue does not link it, that of its name without lower-case words at the end
-    (LOWER_TAIL: "Triangle-COPA question" counts as Triangle-COPA) if what is left has a capital and
-    another letter, its key begins the name's and names no platform or conference (NOT_DATASET_KEY:
-    "arXiv summarization" stays); else its key (a catalogue id the report gave it stays)."""
+    or that of its name without lower-case words at the end (LOWER_TAIL: "Triangle-COPA question" counts
+    as Triangle-COPA, linked "MS-Celeb face" as MS-Celeb) if what is left has a capital and another
+    letter, its key begins the name's and names no platform or conference (NOT_DATASET_KEY: "arXiv
+    summarization" stays), and for a linked mention, no word of them is in the catalogue's name of its
+    dataset (named_by_catalogue: "Yelp polarity" stays); else its key (a catalogue id the report gave it
+    stays)."""
     name, key = mention["name"], mention["key"]
     if name_and_key(name)[1] != key:
         return key
     key = name_key(name)
     short = LOWER_TAIL.sub("", name)
-    if mention.get("dataset_id") or short == name or not any(ch.isupper() for ch in short) \
-            or sum(ch.isalpha() for ch in short) < 2:
+    if short == name or not any(ch.isupper() for ch in short) or sum(ch.isalpha() for ch in short) < 2 \
+            or mention.get("dataset_id") and named_by_catalogue(name[len(short):], mention.get("dataset_full_name")):
         return key
     short_key = name_key(short)
     cut = short_key != key and key.startswith(short_key) and not NOT_DATASET_KEY.fullmatch(short_key)
