@@ -337,7 +337,7 @@ class DatasetLinker:
         self.longest = max(map(len, self.index), default=0)
         self.short_lower = {alias.alias for alias in table.aliases if SHORT_LOWER.fullmatch(alias.alias)}
         # (text, name) of a mention whose own key the table does not know → the key it links by (None: none)
-        self.found: Dict[Tuple[str, str], Optional[str]] = {}
+        self.found: Dict[Tuple[str, Optional[str]], Optional[str]] = {}
         # key → the ids it names only as an extension: the key of a name ending in "+" ("CoNLL++" and
         # "Recipe1M+" are not CoNLL and Recipe1M), which a mention without a trailing "+" does not link to.
         self.extensions = {}
