@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Callable, Dict, Iterable, List, NamedTuple, Optional
 
-from ..linking.dataset_linker import CITATION_TAIL, EVENT_WORDS, STEM, without_repeated_name
+from ..linking.dataset_linker import CITATION_TAIL, EVENT_WORDS, without_repeated_name, word_stems
 from ..linking.tool_words import TOOL_WORDS
 from ..pipeline.mention_names import LEADING_WORDS, is_abbreviation, name_and_key
 from ..pipeline.vocabulary import SPLIT_WORDS, TASK_WORDS
@@ -170,13 +170,13 @@ def name_key(name: str) -> str:
 
 
 def named_by_catalogue(words: str, full_name: Optional[str]) -> bool:
-    """Whether one of the lower-case `words` after a linked name begins (its first STEM letters) a word of
+    """Whether one of the lower-case `words` after a linked name begins (its word_stems) a word of
     the catalogue's name of its dataset ("polarity" of Yelp Review Polarity, "movie" of IMDb Movie
     Reviews; not "face" of MS-Celeb-1M), or that name is not known."""
     if not full_name:
         return True
     catalogue_words = LOWER_WORD.findall(full_name.lower())
-    return any(known.startswith(word[:STEM]) for word in LOWER_WORD.findall(words) for known in catalogue_words)
+    return any(known.startswith(stem) for stem in word_stems(words) for known in catalogue_words)
 
 
 def list_key(mention: dict) -> str:

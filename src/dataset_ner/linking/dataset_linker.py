@@ -263,6 +263,12 @@ def is_typo(key: str, known: str) -> bool:
         ch for ch in known if ch.isdigit()] and known != key + "s" and key != known + "s")
 
 
+def word_stems(words: str) -> List[str]:
+    """The first STEM letters of each lower-case word of `words` that has that many: how a name's
+    trailing words ("keypoint", "polarity") are matched against a longer name."""
+    return [word[:STEM] for word in re.findall(r"[a-z]+", words) if len(word) >= STEM]
+
+
 def abbreviated_name(text: str) -> str:
     """The name of `text` with its bracketed abbreviation in place of what it abbreviates ("Street
     View House Number (SVHN) dataset" → "SVHN", "Wall Street Journal (WSJ) eval92" → "WSJ eval92"),
@@ -391,7 +397,7 @@ class DatasetLinker:
         key = self.first_key(name_keys(rest), rest, self.index.keys())
         if key is None:
             return None
-        stems = [word[:STEM] for word in re.findall(r"[a-z]+", tail[0]) if len(word) >= STEM]
+        stems = word_stems(tail[0])
         longer = (known[len(key):] for length in range(len(key) + 1, self.longest + 1)
                   for known in self.by_start.get((key[0], length), ()) if known.startswith(key))
         return None if any(stem in more for more in longer for stem in stems) else key
