@@ -413,3 +413,14 @@ def test_a_spaced_two_digit_year_any_language_and_a_language_model_corpus(nlp):
 def test_a_glued_year_is_tried_written_out_first():
     """The catalogue files "VOC12" under PASCAL VOC; "VOC12 trainval" is VOC 2012's split."""
     assert list(name_keys("VOC12 trainval"))[:3] == ["voc12trainval", "voc2012", "voc12"]
+
+
+def test_a_linker_forgets_the_names_it_remembered_and_links_them_the_same_again(nlp):
+    linker = nlp.get_pipe("dataset_linker")
+    linker.forget()
+    first = link(nlp, "We train on the Penn English Treebank and MyUnknownBank.", ["Penn English Treebank", "MyUnknownBank"])
+    assert linker.found  # names whose own key the table lacks were looked up and remembered
+    linker.forget()
+    assert not linker.found
+    assert link(nlp, "We train on the Penn English Treebank and MyUnknownBank.", ["Penn English Treebank", "MyUnknownBank"]) == first
+    assert [kb_id for _text, kb_id, *_ in first] == ["penn-treebank", ""]

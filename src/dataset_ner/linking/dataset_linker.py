@@ -5,14 +5,14 @@ the table knows, or one of several it cannot tell apart."""
 import re
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Collection, Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import Collection, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..pipeline.mention_names import BRACKETED, LEADING_WORDS, dataset_name, is_abbreviation, name_and_key
+from ..pipeline.mention_names import BRACKETED, LEADING_WORDS, dataset_key, dataset_name, is_abbreviation, name_and_key
 from ..pipeline.vocabulary import SPAN_HEAD_NOUNS
 from .alias_table import NIL, AliasTable, read_table, write_table, written_plain
 from .tool_words import TOOL_WORDS
@@ -136,6 +136,11 @@ GLUED_ONLY = re.compile(rf"(?<=[A-Za-z])(?<!eval)(?<!dev)(?<!test)(?<!val)(?<!tr
 YEAR = re.compile(r"(?:19|20)\d\d")
 # A version number written with "v" or "version" ("OntoNotes v5.0"), also tried without it ("OntoNotes 5.0").
 V_VERSION = re.compile(r"(?<=\w)[\s_-]*\bv(?:ersion)?\s*(?=\d+(?:\.\d+)*$)", re.IGNORECASE)
+# A digit, which SHORT_YEAR, SHORT_FORMS, GLUED_YEAR, GLUED_ONLY, V_VERSION, CITATION_TAIL, CLASSES and
+# LEADING_YEAR all need to match: a name without one skips them (digit_sub), for speed. VERSION needs a
+# digit or a Roman numeral's last letter at the end (VERSION_HINT).
+DIGIT = re.compile(r"\d")
+VERSION_HINT = re.compile(r"\d|[ivIV]$")
 
 # Lower-case words after a name ("BioGRID interaction dataset", "WMT16 parallel set", "Pubmed citation
 # network datasets", "Cityscapes datset"), dropped where nothing else is known and what is left has a
@@ -157,6 +162,11 @@ ROMAN_END = re.compile(r"[\s-](?:I{1,3}|IV|VI{0,3})$")
 for _attr in ("dataset_url", "dataset_full_name"):
     if not Span.has_extension(_attr):
         Span.set_extension(_attr, default=None)
+
+
+def digit_sub(pattern: re.Pattern, replacement, text: str) -> str:
+    """`pattern.sub(replacement, text)` for a pattern that needs a digit (DIGIT): `text` itself where it has none."""
+    return pattern.sub(replacement, text) if DIGIT.search(text) else text
 
 
 def full_year(match: re.Match) -> str:
@@ -197,7 +207,15 @@ def without_repeated_name(name: str) -> str:
     """`name` without a last word that repeats the name's start, as a citation key does ("MSCOCO dataset
     mscoco", "UCI machine learning repository UCI")."""
     rest, _, last = name.rpartition(" ")
-    return rest if rest and last.isalnum() and form_name_and_key(rest)[1].startswith(last.lower()) else name
+    return rest if rest and last.isalnum() and is_subsequence(last.lower(), dataset_key(rest)) \
+        and form_name_and_key(rest)[1].startswith(last.lower()) else name
+
+
+def is_subsequence(letters: str, text: str) -> bool:
+    """Whether `letters` occur in `text` in order: a key that begins with them must have them so (a quick
+    test before the name's key is made)."""
+    rest = iter(text)
+    return all(letter in rest for letter in letters)
 
 
 # A count of classes before a name, which the table knows after it ("1000-class ImageNet" is ImageNet-1K,
@@ -217,8 +235,8 @@ AND = re.compile(r"(?<=\S)\s+(?:and|&)\s+(?=\S)")
 # classes written after the name, a leading year written after it, a leading language pair, "and" as a
 # slash, a leading source, "English", the part before "of", lower-case words before the name
 # (LEADING_WORDS), a plural, a singular.
-LAST_RESORTS = (partial(CITATION_TAIL.sub, ""), without_repeated_name, partial(CLASSES.sub, r"\2-\1K"),
-                partial(LEADING_YEAR.sub, r"\2 \1"), partial(LEADING_LANGUAGES.sub, ""), partial(AND.sub, "/"),
+LAST_RESORTS = (partial(digit_sub, CITATION_TAIL, ""), without_repeated_name, partial(digit_sub, CLASSES, r"\2-\1K"),
+                partial(digit_sub, LEADING_YEAR, r"\2 \1"), partial(LEADING_LANGUAGES.sub, ""), partial(AND.sub, "/"),
                 *(partial(pattern.sub, "") for pattern in (SOURCES, ENGLISH, PART_OF, LEADING_WORDS)), singular, plural)
 
 
@@ -239,12 +257,18 @@ def shorter_forms(name: str) -> List[str]:
     """`name` without its trailing split, version or generic words, one at a time, as long as one
     goes: "COCO 2017 test-dev" → "COCO 2017", "COCO"; not past a range of years ("DUC 2005-2007")."""
     forms = [name]
+    if LIST_END.search(name):
+        return forms
     while not YEAR_RANGE.search(forms[-1]):
         for pattern in (TEST_SET, SPLIT, VERSION, TRAILING, LANGUAGES, DESCRIPTORS, PART, HOLDING):
+            if pattern is VERSION and not VERSION_HINT.search(forms[-1]):
+                continue
             shorter = pattern.sub("", forms[-1])
+            if shorter == forms[-1]:
+                continue
             if LIST_END.search(shorter):
                 return forms
-            if shorter != forms[-1] and shorter.strip():
+            if shorter.strip():
                 if pattern is PART and PART_WORD.search(forms[-1]):
                     forms.append(PART_WORD.sub("", forms[-1]))
                 forms.append(shorter)
@@ -287,30 +311,38 @@ def name_keys(name: str, short: str = "") -> Iterator[str]:
     splits, versions and generic words, a form's glued year written out first (GLUED_ONLY).
     Lazily: the linker stops at the first key the table knows."""
     seen = set()
-    written = SHORT_YEAR.sub(full_year, name)
+    written = digit_sub(SHORT_YEAR, full_year, name)
     inner = INNER_ABBREVIATION.match(written)
     starts = [name, written] + ([inner["long"] + inner["rest"], inner["short"] + inner["rest"]] if inner else [])
-    starts += [short] if short else []
-    other_spellings = [SHORT_FORMS.sub(shortened, start) for start in starts]  # "TREC 2005" → "TREC 05"
-    starts += other_spellings + [GLUED_YEAR.sub(full_year, start) for start in starts]
-    starts += [V_VERSION.sub(" ", start) for start in starts]  # "OntoNotes v5.0" → "OntoNotes 5.0"
+    starts = list(dict.fromkeys(starts + [short] if short else starts))  # each once: the same forms, in order
+    other_spellings = [digit_sub(SHORT_FORMS, shortened, start) for start in starts]  # "TREC 2005" → "TREC 05"
+    starts = list(dict.fromkeys(starts + other_spellings + [digit_sub(GLUED_YEAR, full_year, start) for start in starts]))
+    starts += [digit_sub(V_VERSION, " ", start) for start in starts]  # "OntoNotes v5.0" → "OntoNotes 5.0"
     for start in with_last_resorts(starts):
         for form in shorter_forms(start):
-            for key in (form_name_and_key(GLUED_ONLY.sub(full_year, form))[1], form_name_and_key(form)[1]):
+            for key in (form_name_and_key(digit_sub(GLUED_ONLY, full_year, form))[1], form_name_and_key(form)[1]):
                 if key and key not in seen:
                     seen.add(key)
                     yield key
 
 
-def mention_name(span: Span) -> str:
-    """The mention's name as dataset_mention_names gave it, else its text."""
-    name = span._.dataset_name
-    return name if name is not None else span.text.strip()
+class Mention(NamedTuple):
+    """A mention as the linker reads it, once: its text, and the name and key that dataset_mention_names
+    gave it (None where it gave none)."""
 
+    text: str
+    name: Optional[str]
+    key: Optional[str]
 
-def ends_in_plus(span: Span) -> bool:
-    """Whether the mention's name ends in "+" ("CK+ dataset", "CoNLL++"): an extension's name."""
-    return mention_name(span).rstrip().endswith("+")
+    @property
+    def written_name(self) -> str:
+        """The mention's name, else its text."""
+        return self.name if self.name is not None else self.text.strip()
+
+    @property
+    def ends_in_plus(self) -> bool:
+        """Whether the mention's name ends in "+" ("CK+ dataset", "CoNLL++"): an extension's name."""
+        return self.written_name.rstrip().endswith("+")
 
 
 class DatasetLinker:
@@ -340,6 +372,10 @@ class DatasetLinker:
         self.by_start: Dict[Tuple[str, int], List[str]] = {}
         for key in self.index:
             self.by_start.setdefault((key[0], len(key)), []).append(key)
+        # (first character, length) → the keys of one character fewer, as many and one more (typo_key)
+        self.near = {(start, length): [known for near in (length - 1, length, length + 1)
+                                       for known in self.by_start.get((start, near), ())]
+                     for start, length in {(start, length + step) for start, length in self.by_start for step in (-1, 0, 1)}}
         self.longest = max(map(len, self.index), default=0)
         self.short_lower = {alias.alias for alias in table.aliases if SHORT_LOWER.fullmatch(alias.alias)}
         # (text, name) of a mention whose own key the table does not know → the key it links by (None: none)
@@ -351,25 +387,30 @@ class DatasetLinker:
             if entry.name.rstrip().endswith("+"):
                 self.extensions.setdefault(name_and_key(entry.name)[1], set()).add(entry.id)
 
+    def forget(self) -> None:
+        """Forget the keys found for names (and the forms' names and keys) so far: the next documents
+        are linked as by a new linker (benchmarks time cold passes so)."""
+        self.found.clear()
+        form_name_and_key.cache_clear()
+
     def initialize(self, get_examples=None, *, nlp=None, table: Optional[str] = None) -> None:
         """Load the alias table from the folder `table` (entries.tsv, aliases.tsv, capitals_only.txt,
         common_words.txt, senses.tsv)."""
         if table:
             self.set_table(read_table(Path(table)))
 
-    def key(self, span: Span) -> Optional[str]:
-        """The first of the span's keys that the table knows: the key dataset_mention_names gave it,
+    def key(self, mention: Mention) -> Optional[str]:
+        """The first of the mention's keys that the table knows: the key dataset_mention_names gave it,
         else those of `name_keys`; a key of the table's capitals_only or common_words is skipped where
         the mention writes its word plainly (written_plain); None for a mention that begins or ends
         with a hyphen, a piece of a word."""
-        text = span.text
+        text = mention.text
         written = text.strip()
         if written.startswith("-") or written.endswith("-"):
             return None  # a piece of a word cut at a line end ("-sis" of "analy-sis", "mod-")
-        underscore = span._
-        key = underscore.dataset_key
+        key = mention.key
         if key not in self.known or self.written_plain(key, text):
-            remembered = (text, underscore.dataset_name)
+            remembered = (text, mention.name)
             if remembered not in self.found:
                 if len(self.found) >= MAX_REMEMBERED:
                     self.found.clear()
@@ -409,11 +450,12 @@ class DatasetLinker:
         if not NAME_LIKE.search(name) or ROMAN_END.search(name):
             return None
         for form in shorter_forms(name):
-            key = form_name_and_key(form)[1]
-            if len(form.split()) > 1 or len(key) < MIN_TYPO_KEY:
+            if len(form.split()) > 1:
                 continue
-            near = [known for length in (len(key) - 1, len(key), len(key) + 1)
-                    for known in self.by_start.get((key[0], length), ())]
+            key = form_name_and_key(form)[1]
+            if len(key) < MIN_TYPO_KEY:
+                continue
+            near = self.near.get((key[0], len(key)), ())
             typos = [known for known, _distance, _ in process.extract(key, near, scorer=DamerauLevenshtein.distance,
                                                                       score_cutoff=1, limit=None)
                      if known != key and is_typo(key, known) and not self.written_plain(known, form)]
@@ -421,8 +463,8 @@ class DatasetLinker:
                 return typos[0] if len(typos) == 1 else None
         return None
 
-    def candidates(self, span: Span, key: Optional[str], sense: Optional[str]) -> List[Tuple[str, str]]:
-        """[(id, kind), ...] of the span's `key`: its `sense` (doc_senses; none for a NIL sense or
+    def candidates(self, mention: Mention, key: Optional[str], sense: Optional[str]) -> List[Tuple[str, str]]:
+        """[(id, kind), ...] of the mention's `key`: its `sense` (doc_senses; none for a NIL sense or
         several), else the key's entries, without those it names only as an extension ("CoNLL++")
         unless the mention's name ends in "+"."""
         if key is None:
@@ -430,29 +472,29 @@ class DatasetLinker:
         if sense is not None:
             return [(sense, "by_hand")] if sense else []
         extensions = self.extensions.get(key)
-        if extensions and not ends_in_plus(span):
+        if extensions and not mention.ends_in_plus:
             return [(entry_id, kind) for entry_id, kind in self.index[key] if entry_id not in extensions]
         return self.index.get(key, [])
 
-    def short_in_lower_case(self, span: Span) -> bool:
-        """Whether the span's name is three letters or fewer in lower case that no alias spells so
+    def short_in_lower_case(self, mention: Mention) -> bool:
+        """Whether the mention's name is three letters or fewer in lower case that no alias spells so
         (SHORT_LOWER: "ind", "wsj"), which is not linked (its words still pick its key's sense for the
         document: doc_senses)."""
-        name = mention_name(span)
+        name = mention.written_name
         return SHORT_LOWER.fullmatch(name) is not None and name not in self.short_lower
 
     def written_plain(self, key: str, text: str) -> bool:
         """Whether `text` writes `key` as an ordinary word (`alias_table.written_plain`)."""
         return written_plain(key, text, self.table.capitals_only, self.table.common_words)
 
-    def choose(self, span: Span, candidates: List[Tuple[str, str]], linked: set) -> str:
-        """The id among `candidates` that a trailing "+" of the span, the document's other links, the
-        span's year or the kind of alias single out; "" if none does."""
+    def choose(self, mention: Mention, candidates: List[Tuple[str, str]], linked: set) -> str:
+        """The id among `candidates` that a trailing "+" of the mention, the document's other links, the
+        mention's year or the kind of alias single out; "" if none does."""
         ids = [entry_id for entry_id, _kind in candidates]
         if len(ids) == 1:
             return ids[0]
-        plus = ends_in_plus(span)  # "DailyDialog++" is not "DailyDialog"
-        years = set(YEAR.findall(span.text))
+        plus = mention.ends_in_plus  # "DailyDialog++" is not "DailyDialog"
+        years = set(YEAR.findall(mention.text))
         entries = self.table.entries
         for chosen in ([i for i in ids if entries[i].name.endswith("+") == plus], [i for i in ids if i in linked],
                        [i for i in ids if entries[i].year in years], [i for i, kind in candidates if kind == "name"]):
@@ -489,12 +531,14 @@ class DatasetLinker:
         ents = list(doc.ents)
         if not ents:
             return doc
-        keys = [self.key(ent) for ent in ents]
-        found = [[] if self.short_in_lower_case(ent) else self.candidates(ent, key, sense)
-                 for ent, key, sense in zip(ents, keys, self.doc_senses(ents, keys))]
+        mentions = [Mention(ent.text, underscore.dataset_name, underscore.dataset_key)
+                    for ent in ents for underscore in (ent._,)]
+        keys = [self.key(mention) for mention in mentions]
+        found = [[] if self.short_in_lower_case(mention) else self.candidates(mention, key, sense)
+                 for mention, key, sense in zip(mentions, keys, self.doc_senses(ents, keys))]
         linked = {ids[0][0] for ids in found if len(ids) == 1}
-        ids = [self.choose(ent, candidates, linked) if candidates else "" for ent, candidates in zip(ents, found)]
-        split = [bool(NAMED_SPLIT.match(ent.text.strip())) for ent in ents]
+        ids = [self.choose(mention, candidates, linked) if candidates else "" for mention, candidates in zip(mentions, found)]
+        split = [bool(NAMED_SPLIT.match(mention.text.strip())) for mention in mentions]
         others = {entry_id for entry_id, is_split in zip(ids, split) if entry_id and not is_split}
         if len(others) == 1:  # the one dataset of the document takes its named splits, whatever their own links
             [only] = others

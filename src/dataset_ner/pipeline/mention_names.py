@@ -18,6 +18,8 @@ FOOTNOTE_DIGITS = re.compile(r"\d{1,2}$")
 # [reference] dataset".
 CITATION_MARK = re.compile(r"\s*\[[^\[\]]*\]")
 # A name followed by a bracketed short form: "Penn Treebank (PTB)", "20 Newsgroups (20NG) dataset".
+# What a key leaves out: every character but letters and digits (str.isalnum; a regex for speed).
+NOT_ALNUM = re.compile(r"[\W_]+")
 BRACKETED = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()\s]+)\)(?P<rest>.*)$")
 # Lower-case words before a name that has a word with a capital or digit ("labeled RTE-5 test set",
 # "word-level Penn Treebank", "traditional summarization task in TAC 2010"): not part of the name, but
@@ -89,8 +91,9 @@ def dataset_name(text: str) -> str:
 
 
 def dataset_key(name: str) -> str:
-    """Key that groups spellings of one name: "HMDB-51", "HMDB51", "hmdb 51" → "hmdb51"."""
-    return "".join(ch for ch in name.casefold() if ch.isalnum())
+    """Key that groups spellings of one name: "HMDB-51", "HMDB51", "hmdb 51" → "hmdb51" (its casefolded
+    letters and digits: NOT_ALNUM)."""
+    return NOT_ALNUM.sub("", name.casefold())
 
 
 def name_and_key(text: str) -> Tuple[str, str]:
