@@ -82,6 +82,12 @@ def test_an_organisation_is_no_dataset():
                                                                           "Hospital-Net"]
 
 
+def test_a_row_of_a_table_is_no_dataset_but_a_version_or_two_numbers_stay():
+    rows = [mention("TUDA 0 0 0 0 0 0 0 0 0", 0.9), mention("Slug2Slug 66.19 8.61 44.54", 0.9)]
+    kept = [mention(name, 0.9) for name in ("KITTI 2015", "CoNLL 2003 2004", "WMT 14")]
+    assert sorted(d["name"] for d in paper_datasets(rows + kept)) == ["CoNLL 2003 2004", "KITTI 2015", "WMT 14"]
+
+
 def test_a_pipeline_without_confidence_keeps_every_dataset():
     listed = paper_datasets([mention("SQuAD", None), mention("SQuAD", None), mention("IMDb", None)], DatasetRule(0.99))
     assert listed == [{"name": "SQuAD", "key": "squad", "dataset_id": None, "mentions": 2, "confidence": None},

@@ -30,6 +30,9 @@ PLURAL_ENDS = {end: re.compile(rf"[a-z]{end}$") for end in ("s", "es")}
 # dataset's name.
 LONG_NUMBER = re.compile(r"\d{6,}")
 LOWER_WORD = re.compile(r"[a-z]+")  # a word, not a name
+# Three or more numbers after a name, a space before each: a row of a table ("TUDA 0 0 0 0 0 0", a team's
+# results in a PDF's table), not a dataset's name, which ends in one version or year at most ("KITTI 2015").
+TABLE_ROW = re.compile(r"(?:\s+[-+]?\d+(?:[.,]\d+)?%?){3,}$")
 # A lower-case word with one or two digits glued to it, written once in the paper where the catalogue does not
 # link it: a word with a footnote mark ("university1", "wiki12", "val2"), so a word, not a name. A dataset named
 # so ("text8", "ijcnn1") is written more than once in a paper that uses it.
@@ -104,13 +107,13 @@ class DatasetRule(NamedTuple):
 
 def is_counted(mention: dict, rule: DatasetRule, key: Optional[str] = None) -> bool:
     """Whether a paper's list counts `mention` (its list_key `key`, computed here where not given): not a
-    long number, a size alone (SIZE_ONLY), a name that is never a dataset (NOT_DATASET_KEY: "Kaggle",
+    long number, a size alone (SIZE_ONLY), a row of a table (TABLE_ROW), a name that is never a dataset (NOT_DATASET_KEY: "Kaggle",
     "CVPR 2017"; ORGANISATION_END: "X University Hospital"; TASK_ABBREVIATION: "QA") or one lower-case
     word that the catalogue does not link ("lowercasing", "conversational"; "cora" linked stays), and (unless
     `rule.include_references`) neither in the reference list nor an author's name in a citation."""
     name = mention["name"]
     if LONG_NUMBER.search(name) or SIZE_ONLY.fullmatch(name) or ORGANISATION_END.search(name) \
-            or TASK_ABBREVIATION.fullmatch(name):
+            or TASK_ABBREVIATION.fullmatch(name) or TABLE_ROW.search(name):
         return False
     if LOWER_WORD.fullmatch(name) and not mention.get("dataset_id"):
         return False
