@@ -184,7 +184,7 @@ def test_a_citation_key_after_a_name_counts_under_the_name():
 
 
 def test_a_name_with_words_that_describe_it_linked_to_its_dataset_counts_under_the_name():
-    """Cases of the SciREX dev papers' lists: "MPII" and "MPII Human Pose" are one dataset; a part, a
+    """Cases of the SciREX and PDF dev papers' lists: "MPII" and "MPII Human Pose", "E2E" and "E2E NLG" are one dataset; a part, a
     version or a subset in capitals is not the dataset, nor a name the catalogue did not link."""
     def linked(name, confidence, entry_id):
         return {**mention(name, confidence), "dataset_id": entry_id}
@@ -194,10 +194,11 @@ def test_a_name_with_words_that_describe_it_linked_to_its_dataset_counts_under_t
                 linked("ITOP", 0.9, "itop"), linked("ITOP front-view", 0.9, "itop"),
                 linked("CHiME", 0.9, "chime"), linked("CHiME 4", 0.9, "chime"),
                 linked("ImageNet", 0.9, "imagenet"), linked("ImageNet VID", 0.9, "imagenet"),
-                mention("IMDB", 0.9), linked("IMDB movie review", 0.9, "imdb-movie-reviews")]
+                mention("IMDB", 0.9), linked("IMDB movie review", 0.9, "imdb-movie-reviews"),
+                linked("E2E", 0.9, "e2e"), linked("E2E NLG", 0.8, "e2e")]
     listed = paper_datasets(mentions, DatasetRule(threshold=0.0, catalogue_evidence=0.0))
     assert [(d["name"], d["mentions"]) for d in listed] == [
-        ("MPII", 3), ("WMT’14", 2), ("CHiME", 1), ("CHiME 4", 1), ("ImageNet", 1), ("ImageNet VID", 1),
+        ("MPII", 3), ("E2E", 2), ("WMT’14", 2), ("CHiME", 1), ("CHiME 4", 1), ("ImageNet", 1), ("ImageNet VID", 1),
         ("IMDB", 1), ("IMDB movie review", 1), ("ITOP", 1), ("ITOP front-view", 1)]
     assert listed[0]["confidence"] == 0.97
 

@@ -51,8 +51,8 @@ NOT_DATASET_KEY = re.compile(
 # A task's or field's abbreviation in capitals, or a run of them ("QA", "NLG", "SMT NMT", "MDS" for
 # multi-document summarization): what a dataset is for, not its name; no gold mention of the hand-annotated
 # training sentences is one alone (three are one with "datasets": "QA datasets", a kind of data, no name).
-TASK_ABBREVIATION = re.compile(r"(?:QA|MRC|NLG|NLU|NLP|NLI|MT|NMT|SMT|ASR|TTS|SLU|DST|NER|SRL|IE|IR|EL|MDS)"
-                               r"(?:[\s/]+(?:QA|MRC|NLG|NLU|NLP|NLI|MT|NMT|SMT|ASR|TTS|SLU|DST|NER|SRL|IE|IR|EL|MDS))*")
+_TASK_ABBREVIATION = r"(?:QA|MRC|NLG|NLU|NLP|NLI|MT|NMT|SMT|ASR|TTS|SLU|DST|NER|SRL|IE|IR|EL|MDS)"
+TASK_ABBREVIATION = re.compile(rf"{_TASK_ABBREVIATION}(?:[\s/]+{_TASK_ABBREVIATION})*")
 # A name of two or more words that ends in an organisation's word: the hospital, university or company that
 # gave the data, not the data ("Pauls Stradins Clinical University Hospital"); no hand-annotated training,
 # dev or INLG mention ends in one.
@@ -74,9 +74,9 @@ LOWER_TAIL = re.compile(r"(?:\s+[a-z]+)+$")
 # the paper calls the name a tool; where the catalogue links no such mention, its list leaves the name out.
 SOFTWARE_END = re.compile(rf"\s(?:{TOOL_WORDS}|API)$", re.IGNORECASE)
 # Words after a name that describe the dataset, not a part or version of it: each in lower case or
-# capitalised, letters only ("MPII Human Pose", "IMDB movie review", "WMT'14 English to French"; not
-# "ITOP front-view", "CHiME 4", "ImageNet VID").
-DESCRIPTION = re.compile(r"(?:\s+[A-Z]?[a-z]+)+")
+# capitalised, letters only, or a task's abbreviation ("MPII Human Pose", "IMDB movie review", "WMT'14 English
+# to French", "E2E NLG"; not "ITOP front-view", "CHiME 4", "ImageNet VID").
+DESCRIPTION = re.compile(rf"(?:\s+(?:[A-Z]?[a-z]+|{_TASK_ABBREVIATION}))+")
 # Split words (SPLIT_WORDS); a split phrase is one, maybe with a word after it ("test set", "training split",
 # "test-set", "testset").
 SPLIT_WORD = "(?:%s)" % "|".join(SPLIT_WORDS)
