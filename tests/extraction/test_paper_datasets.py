@@ -88,8 +88,9 @@ def test_a_row_of_a_table_is_no_dataset_but_a_version_or_two_numbers_stay():
     assert sorted(d["name"] for d in paper_datasets(rows + kept)) == ["CoNLL 2003 2004", "KITTI 2015", "WMT 14"]
 
 
-def test_a_language_model_named_alone_is_no_dataset_but_its_corpus_or_a_linked_name_is():
-    models = [mention(name, 0.95) for name in ("GPT2", "BERTBASE", "SciBERT", "RoBERTa-large")]
+def test_a_language_model_or_a_metric_named_alone_is_no_dataset_but_a_corpus_or_a_linked_name_is():
+    models = [mention(name, 0.95) for name in ("GPT2", "BERTBASE", "SciBERT", "RoBERTa-large", "BLEU-4", "ROUGE-L",
+                                               "WUPS0.9", "CIDEr-D")]
     kept = [{**mention("SciBERT", 0.95), "text": "SciBERT corpus"}, {**mention("Q*bert", 0.95), "dataset_id": "atari-2600-qbert"},
             mention("BERT-ImageNet", 0.95)]
     assert sorted(d["name"] for d in paper_datasets(models + kept)) == ["BERT-ImageNet", "Q*bert", "SciBERT"]

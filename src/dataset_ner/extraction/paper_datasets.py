@@ -53,11 +53,13 @@ NOT_DATASET_KEY = re.compile(
 # training sentences is one alone (three are one with "datasets": "QA datasets", a kind of data, no name).
 _TASK_ABBREVIATION = r"(?:QA|MRC|NLG|NLU|NLP|NLI|MT|NMT|SMT|ASR|TTS|SLU|DST|NER|SRL|IE|IR|EL|MDS)"
 TASK_ABBREVIATION = re.compile(rf"{_TASK_ABBREVIATION}(?:[\s/]+{_TASK_ABBREVIATION})*")
-# Keys of the pretrained language models that papers name beside their data ("SciBERT", "BERT-base",
-# "RoBERTa-large", "GPT-2"): a model, not a dataset, where the mention is the name alone ("the SciBERT
-# corpus" is data) and the catalogue does not link it (the Atari game "Q*bert"). No name of the
-# hand-annotated training, dev or linking sets has such a key.
-MODEL_KEY = re.compile(r"[a-z\d]*(?:bert|roberta|gpt)(?:base|large|\d)*")
+# Keys of the pretrained language models and the evaluation metrics that papers name beside their data
+# ("SciBERT", "BERT-base", "RoBERTa-large", "GPT-2"; "BLEU-4", "ROUGE-L", "CIDEr-D", "WUPS0.9"): a model or
+# a metric, not a dataset, where the mention is the name alone ("the SciBERT corpus" is data) and the
+# catalogue does not link it (the Atari game "Q*bert"). No name of the hand-annotated training, dev or
+# linking sets has such a key.
+MODEL_OR_METRIC_KEY = re.compile(r"[a-z\d]*(?:bert|roberta|gpt)(?:base|large|\d)*|"
+                                 r"(?:bleu|rouge|meteor|cider|wups|chrf|bertscore)(?:[a-z]?\d*)*")
 # A name of two or more words that ends in an organisation's word: the hospital, university or company that
 # gave the data, not the data ("Pauls Stradins Clinical University Hospital"); no hand-annotated training,
 # dev or INLG mention ends in one.
@@ -112,8 +114,8 @@ class DatasetRule(NamedTuple):
 
 def is_counted(mention: dict, rule: DatasetRule, key: Optional[str] = None) -> bool:
     """Whether a paper's list counts `mention` (its list_key `key`, computed here where not given): not a
-    long number, a size alone (SIZE_ONLY), a row of a table (TABLE_ROW), a language model's name alone that
-    the catalogue does not link (is_model_name), a name that is never a dataset (NOT_DATASET_KEY: "Kaggle",
+    long number, a size alone (SIZE_ONLY), a row of a table (TABLE_ROW), a language model's or metric's name
+    alone that the catalogue does not link (names_a_model_or_metric), a name that is never a dataset (NOT_DATASET_KEY: "Kaggle",
     "CVPR 2017"; ORGANISATION_END: "X University Hospital"; TASK_ABBREVIATION: "QA") or one lower-case
     word that the catalogue does not link ("lowercasing", "conversational"; "cora" linked stays), and (unless
     `rule.include_references`) neither in the reference list nor an author's name in a citation."""
@@ -121,18 +123,18 @@ def is_counted(mention: dict, rule: DatasetRule, key: Optional[str] = None) -> b
     if LONG_NUMBER.search(name) or SIZE_ONLY.fullmatch(name) or ORGANISATION_END.search(name) \
             or TASK_ABBREVIATION.fullmatch(name) or TABLE_ROW.search(name):
         return False
-    if not mention.get("dataset_id") and (LOWER_WORD.fullmatch(name) or is_model_name(mention)):
+    if not mention.get("dataset_id") and (LOWER_WORD.fullmatch(name) or names_a_model_or_metric(mention)):
         return False
     if not (rule.include_references or (mention.get("section") != REFERENCES and not mention.get("citation"))):
         return False
     return not NOT_DATASET_KEY.fullmatch(list_key(mention) if key is None else key)
 
 
-def is_model_name(mention: dict) -> bool:
-    """Whether `mention` is a language model's name alone (MODEL_KEY; its text ends in the name's last
-    word, so no head noun such as "corpus" followed it)."""
+def names_a_model_or_metric(mention: dict) -> bool:
+    """Whether `mention` is a language model's or a metric's name alone (MODEL_OR_METRIC_KEY; its text
+    ends in the name's last word, so no head noun such as "corpus" followed it)."""
     name = mention["name"]
-    return MODEL_KEY.fullmatch(mention["key"]) is not None and mention["text"].split()[-1:] == name.split()[-1:]
+    return MODEL_OR_METRIC_KEY.fullmatch(mention["key"]) is not None and mention["text"].split()[-1:] == name.split()[-1:]
 
 
 def noisy_or(confidences: Iterable[Optional[float]]) -> Optional[float]:
