@@ -114,10 +114,10 @@ class DatasetRule(NamedTuple):
 
 def is_counted(mention: dict, rule: DatasetRule, key: Optional[str] = None) -> bool:
     """Whether a paper's list counts `mention` (its list_key `key`, computed here where not given): not a
-    long number, a size alone (SIZE_ONLY), a row of a table (TABLE_ROW), a language model's or metric's name
-    alone that the catalogue does not link (names_a_model_or_metric), a name that is never a dataset (NOT_DATASET_KEY: "Kaggle",
-    "CVPR 2017"; ORGANISATION_END: "X University Hospital"; TASK_ABBREVIATION: "QA") or one lower-case
-    word that the catalogue does not link ("lowercasing", "conversational"; "cora" linked stays), and (unless
+    long number, a size alone (SIZE_ONLY), a row of a table (TABLE_ROW), a name that is never a dataset
+    (NOT_DATASET_KEY: "Kaggle", "CVPR 2017"; ORGANISATION_END: "X University Hospital"; TASK_ABBREVIATION:
+    "QA"), nor, where the catalogue does not link it, one lower-case word ("lowercasing", "conversational";
+    "cora" linked stays) or a language model's or metric's name alone (names_a_model_or_metric), and (unless
     `rule.include_references`) neither in the reference list nor an author's name in a citation."""
     name = mention["name"]
     if LONG_NUMBER.search(name) or SIZE_ONLY.fullmatch(name) or ORGANISATION_END.search(name) \
@@ -133,8 +133,8 @@ def is_counted(mention: dict, rule: DatasetRule, key: Optional[str] = None) -> b
 def names_a_model_or_metric(mention: dict) -> bool:
     """Whether `mention` is a language model's or a metric's name alone (MODEL_OR_METRIC_KEY; its text
     ends in the name's last word, so no head noun such as "corpus" followed it)."""
-    name = mention["name"]
-    return MODEL_OR_METRIC_KEY.fullmatch(mention["key"]) is not None and mention["text"].split()[-1:] == name.split()[-1:]
+    alone = mention["text"].split()[-1:] == mention["name"].split()[-1:]
+    return alone and MODEL_OR_METRIC_KEY.fullmatch(mention["key"]) is not None
 
 
 def noisy_or(confidences: Iterable[Optional[float]]) -> Optional[float]:
