@@ -4,12 +4,11 @@ confidence (a catalogue link one more piece of evidence) kept at the threshold, 
 import pytest
 
 from dataset_ner.extraction.paper_datasets import DatasetRule, noisy_or, paper_datasets
-from dataset_ner.pipeline.mention_names import name_and_key
+from dataset_ner.pipeline.mention_names import dataset_key, name_and_key
 
 
 def mention(name, confidence, section="body"):
-    return {"text": name, "name": name, "key": "".join(ch for ch in name.casefold() if ch.isalnum()), "confidence": confidence,
-            "section": section}
+    return {"text": name, "name": name, "key": dataset_key(name), "confidence": confidence, "section": section}
 
 
 MENTIONS = [mention("HMDB-51", 0.6), mention("HMDB51", 0.5), mention("HMDB-51", 0.2), mention("WikiText", 0.7, "references"),

@@ -53,15 +53,15 @@ def main(
     over rounds of each round's pair), and how many mentions it linked (its cost grows with them)."""
     texts = [sentence.text for path in corpora for sentence in read_gold(path)]
     nlp = spacy.load(model)
-    nlp.add_pipe(DATASET_LINKER).initialize(table=str(table))
+    linker = nlp.add_pipe(DATASET_LINKER)
+    linker.initialize(table=str(table))
     docs = gold_docs(nlp, corpora)
     rates = {"without": [], "with": [], "linker_alone_gold": []}
     for _ in range(rounds):
         with nlp.select_pipes(disable=[DATASET_LINKER]):
             rates["without"] += words_per_second(nlp, texts, batch_size, repeats=1)
-        rates["with"] += words_per_second(nlp, texts, batch_size, repeats=1,
-                                          before_pass=nlp.get_pipe(DATASET_LINKER).forget)
-        rates["linker_alone_gold"].append(linker_words_per_second(nlp.get_pipe(DATASET_LINKER), docs))
+        rates["with"] += words_per_second(nlp, texts, batch_size, repeats=1, before_pass=linker.forget)
+        rates["linker_alone_gold"].append(linker_words_per_second(linker, docs))
     ents = [ent for doc in nlp.pipe(texts, batch_size=batch_size) for ent in doc.ents]
     medians = {name: statistics.median(values) for name, values in rates.items()}
     # each round's pair of passes, one after the other, sees the same machine load: the median of their costs

@@ -17,9 +17,9 @@ FOOTNOTE_DIGITS = re.compile(r"\d{1,2}$")
 # A citation in square brackets, after the name or before its head word: "VGGFace2 [12]", "Cityscapes
 # [reference] dataset".
 CITATION_MARK = re.compile(r"\s*\[[^\[\]]*\]")
-# A name followed by a bracketed short form: "Penn Treebank (PTB)", "20 Newsgroups (20NG) dataset".
 # What a key leaves out: every character but letters and digits (str.isalnum; a regex for speed).
 NOT_ALNUM = re.compile(r"[\W_]+")
+# A name followed by a bracketed short form: "Penn Treebank (PTB)", "20 Newsgroups (20NG) dataset".
 BRACKETED = re.compile(r"^(?P<long>.*?\S)\s*\((?P<short>[^()\s]+)\)(?P<rest>.*)$")
 # Lower-case words before a name that has a word with a capital or digit ("labeled RTE-5 test set",
 # "word-level Penn Treebank", "traditional summarization task in TAC 2010"): not part of the name, but
