@@ -1,10 +1,12 @@
 """The dataset_linker component in a real pipeline: links by key, leaves unknown and unresolved
 names unlinked, resolves ambiguous ones in context, saves its table and takes a user's."""
 
+import re
+
 import pytest
 import spacy
 
-import dataset_ner.linking.dataset_linker  # noqa: F401 (registers the factory)
+from dataset_ner.linking import dataset_linker  # registers the factory too
 from dataset_ner.linking.alias_table import Alias, AliasTable, Entry, write_table
 from dataset_ner.linking.dataset_linker import abbreviated_name, is_typo, name_keys
 from dataset_ner.pipeline.vocabulary import MENTION_NAMES
@@ -421,6 +423,35 @@ def test_a_linker_forgets_the_names_it_remembered_and_links_them_the_same_again(
     first = link(nlp, "We train on the Penn English Treebank and MyUnknownBank.", ["Penn English Treebank", "MyUnknownBank"])
     assert linker.found  # names whose own key the table lacks were looked up and remembered
     linker.forget()
-    assert not linker.found
+    assert not linker.found and not linker.found_for_forms
     assert link(nlp, "We train on the Penn English Treebank and MyUnknownBank.", ["Penn English Treebank", "MyUnknownBank"]) == first
     assert [kb_id for _text, kb_id, *_ in first] == ["penn-treebank", ""]
+
+
+def quick_test_forms():
+    """Forms that end in each word the shortenings know, in several cases, with a few that their
+    case-insensitive matching folds ("ı", "ſ", the Kelvin sign) and other shapes."""
+    words = [*dataset_linker._DESCRIPTORS, *dataset_linker._TRAILING_WORDS, "treebank", "Treebank",
+             *re.findall("[A-Za-z]+", dataset_linker._LANGUAGE + dataset_linker._CODE),
+             "test set", "testset", "Testset", "test split", "dev", "val2014", "trainval", "test-dev", "eval92",
+             "split 1", "final pass", "v1.1", "version 2", "2012", "III", "ı", "ſubset", "tasK", "12k", "300h",
+             "300 hours", "Part B", "category 2", "subset", "with images", "of celebrity faces", "containing faces",
+             "&", "and", "or", "en-de", "English-to-German", "English to French", "12", "2005-2007"]
+    for word in words:
+        for form in (f"Foo {word}", f"Foo {word.upper()}", f"Foo {word.lower()}", f"Foo-{word}", f"Foo{word}"):
+            yield form
+
+
+def test_the_quick_tests_never_skip_a_shortening_or_a_drop_that_applies():
+    for form in quick_test_forms():
+        for pattern, may_match in dataset_linker.SHORTENINGS:
+            assert may_match(form) or not pattern.search(form), (pattern.pattern[:40], form)
+        assert dataset_linker.ends_a_list(form) == bool(dataset_linker.LIST_END.search(form)), form
+        for pattern in (dataset_linker.GLUED_YEAR, dataset_linker.GLUED_ONLY):
+            assert dataset_linker.end_digit_sub(pattern, "x", form) == pattern.sub("x", form), form
+        version = dataset_linker.V_VERSION
+        assert dataset_linker.end_digit_sub(version, " ", form) == version.sub(" ", form), form
+        for drop, pattern, replacement in ((dataset_linker.and_as_slash, dataset_linker.AND, "/"),
+                                           (dataset_linker.without_english, dataset_linker.ENGLISH, ""),
+                                           (dataset_linker.without_part_of, dataset_linker.PART_OF, "")):
+            assert drop(form) == pattern.sub(replacement, form), form

@@ -3,9 +3,10 @@ catalogue id), `ent._.dataset_url` and `ent._.dataset_full_name`; "" and None wh
 the table knows, or one of several it cannot tell apart."""
 
 import re
+import string
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Collection, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple
+from typing import Callable, Collection, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -59,14 +60,18 @@ TRAILING = re.compile(r"\s+(?:(?i:%s)|treebank)$" % "|".join(w.replace(" ", r"\s
 # "KITTI VO dataset", "ITOP 3D human pose estimation dataset", "WikiText-2 language modeling datasets",
 # "LibriSpeech LM corpus"), dropped from the end as a run ("and" only between two of them); not "video"
 # ("ImageNet video" is another dataset).
-_DESCRIPTOR = (r"(?:objects?|image|scene|recognition|detection|(?:semantic\s+|instance\s+|panoptic\s+)?segmentation|"
-               r"classification|retrieval|tracking|QA|"
-               r"question\s+answering|benchmarks?|challenge|model|lexicon|English|Chinese|German|French|Spanish|"
-               r"Japanese|Arabic|multilingual|entailment|sentiment|parsing|tagging|POS|tags?|dictionary|dependency|"
-               r"constituency|translation|summari[sz]ation|NER|diagnostic|movie|reviews?|stereo|depth|"
-               r"(?:visual\s+)?odometry|VO|"
-               r"pose|face|(?:optical\s+)?flow|action|activity|pedestrian|handwritten|digits?|[23]D|human\s+pose|estimation|"
-               r"language\s+model(?:l?ing)?|LM|question-answering|textual|knowledge\s+graph|raw|news(?:\s+(?:stories|articles|data))?)")
+_DESCRIPTORS = ("object", "objects", "image", "scene", "recognition", "detection", "segmentation",
+                "semantic segmentation", "instance segmentation", "panoptic segmentation", "classification",
+                "retrieval", "tracking", "QA", "question answering", "benchmark", "benchmarks", "challenge", "model",
+                "lexicon", "English", "Chinese", "German", "French", "Spanish", "Japanese", "Arabic", "multilingual",
+                "entailment", "sentiment", "parsing", "tagging", "POS", "tag", "tags", "dictionary", "dependency",
+                "constituency", "translation", "summarisation", "summarization", "NER", "diagnostic", "movie",
+                "review", "reviews", "stereo", "depth", "odometry", "visual odometry", "VO", "pose", "face", "flow",
+                "optical flow", "action", "activity", "pedestrian", "handwritten", "digit", "digits", "2D", "3D",
+                "human pose", "estimation", "language model", "language modeling", "language modelling", "LM",
+                "question-answering", "textual", "knowledge graph", "raw", "news", "news stories", "news articles",
+                "news data")
+_DESCRIPTOR = "(?:%s)" % "|".join(r"\s+".join(map(re.escape, words.split())) for words in _DESCRIPTORS)
 DESCRIPTORS = re.compile(rf"(?:\s+{_DESCRIPTOR}(?:\s+and\s+{_DESCRIPTOR})?)+$", re.IGNORECASE)
 # A language or language pair after a name ("WMT'14 English to French", "ASPEC English-to-Japanese",
 # "IWSLT 2015 en-vi", "DIRHA-English", "XNLI-en", "XNLI-xx" for any language): the dataset's part in those
@@ -136,11 +141,9 @@ GLUED_ONLY = re.compile(rf"(?<=[A-Za-z])(?<!eval)(?<!dev)(?<!test)(?<!val)(?<!tr
 YEAR = re.compile(r"(?:19|20)\d\d")
 # A version number written with "v" or "version" ("OntoNotes v5.0"), also tried without it ("OntoNotes 5.0").
 V_VERSION = re.compile(r"(?<=\w)[\s_-]*\bv(?:ersion)?\s*(?=\d+(?:\.\d+)*$)", re.IGNORECASE)
-# A digit, which SHORT_YEAR, SHORT_FORMS, GLUED_YEAR, GLUED_ONLY, V_VERSION, CITATION_TAIL, CLASSES and
-# LEADING_YEAR all need to match: a name without one skips them (digit_sub), for speed. VERSION needs a
-# digit or a Roman numeral's last letter at the end (VERSION_HINT).
+# A digit, which SHORT_YEAR, CITATION_TAIL, CLASSES and LEADING_YEAR all need to match: a name without one
+# skips them (digit_sub), for speed; GLUED_YEAR, GLUED_ONLY and V_VERSION need one at the end (end_digit_sub).
 DIGIT = re.compile(r"\d")
-VERSION_HINT = re.compile(r"\d|[ivIV]$")
 
 # Lower-case words after a name ("BioGRID interaction dataset", "WMT16 parallel set", "Pubmed citation
 # network datasets", "Cityscapes datset"), dropped where nothing else is known and what is left has a
@@ -169,6 +172,12 @@ def digit_sub(pattern: re.Pattern, replacement, text: str) -> str:
     return pattern.sub(replacement, text) if DIGIT.search(text) else text
 
 
+def end_digit_sub(pattern: re.Pattern, replacement, text: str) -> str:
+    """`pattern.sub(replacement, text)` for a pattern that needs a digit at the end of the text (GLUED_YEAR,
+    GLUED_ONLY, V_VERSION; names are in one line): `text` itself where it ends in none."""
+    return pattern.sub(replacement, text) if text[-1:].isdigit() else text
+
+
 def full_year(match: re.Match) -> str:
     """A two-digit year match (SHORT_YEAR) written out: "'03" → " 2003", "'98" → " 1998"."""
     return f" {'19' if match[1] > '50' else '20'}{match[1]}"
@@ -181,7 +190,7 @@ def shortened(match: re.Match) -> str:
 
 def singular(name: str) -> str:
     """`name` with its plural last word (PLURAL) in the singular: "KTH Actions" → "KTH Action"."""
-    return name[:-1] if PLURAL.search(name) else name
+    return name[:-1] if name.endswith("s") and PLURAL.search(name) else name
 
 
 def plural(name: str) -> str:
@@ -231,13 +240,30 @@ LEADING_YEAR = re.compile(r"^((?:19|20)\d\d)\s+(\S.*)$")
 # "CNN/Daily Mail").
 AND = re.compile(r"(?<=\S)\s+(?:and|&)\s+(?=\S)")
 
-# Dropped or changed where nothing else is known, in this order: a citation key after the name, a count of
-# classes written after the name, a leading year written after it, a leading language pair, "and" as a
-# slash, a leading source, "English", the part before "of", lower-case words before the name
-# (LEADING_WORDS), a plural, a singular.
+
+def sub_if(may_match: Callable[[str], bool], pattern: re.Pattern, replacement: str) -> Callable[[str], str]:
+    """`pattern.sub(replacement, text)` where `may_match(text)`, a quick test the pattern's match needs
+    (for speed), else `text`."""
+    return lambda text: pattern.sub(replacement, text) if may_match(text) else text
+
+
+def may_name_a_part_of(text: str) -> bool:
+    """Whether PART_OF may match `text`: it has "of" or "from" in any case."""
+    lower = text.lower()
+    return "of" in lower or "from" in lower
+
+
+# Dropped or changed where nothing else is known, in this order: a citation key or a repeated name after
+# the name, a count of classes written after the name, a leading year written after it, a leading
+# language pair, "and" as a slash, a leading source, "English", the part before "of", lower-case words
+# before the name (LEADING_WORDS), a singular, a plural.
+and_as_slash = sub_if(lambda text: "and" in text or "&" in text, AND, "/")
+without_english = sub_if(lambda text: "English" in text, ENGLISH, "")
+without_part_of = sub_if(may_name_a_part_of, PART_OF, "")
 LAST_RESORTS = (partial(digit_sub, CITATION_TAIL, ""), without_repeated_name, partial(digit_sub, CLASSES, r"\2-\1K"),
-                partial(digit_sub, LEADING_YEAR, r"\2 \1"), partial(LEADING_LANGUAGES.sub, ""), partial(AND.sub, "/"),
-                *(partial(pattern.sub, "") for pattern in (SOURCES, ENGLISH, PART_OF, LEADING_WORDS)), singular, plural)
+                partial(digit_sub, LEADING_YEAR, r"\2 \1"), partial(LEADING_LANGUAGES.sub, ""), and_as_slash,
+                partial(SOURCES.sub, ""), without_english, without_part_of, partial(LEADING_WORDS.sub, ""), singular,
+                plural)
 
 
 def with_last_resorts(forms: List[str], drops=LAST_RESORTS) -> Iterator[str]:
@@ -247,35 +273,89 @@ def with_last_resorts(forms: List[str], drops=LAST_RESORTS) -> Iterator[str]:
     known = set(found)
     yield from found
     for drop in drops:
-        new = [form for form in dict.fromkeys(map(drop, found)) if form not in known]
-        known.update(new)
-        found += new
-        yield from new
+        for form in found[:len(found)]:
+            dropped = drop(form)
+            if dropped not in known:
+                known.add(dropped)
+                found.append(dropped)
+                yield dropped
 
 
-def shorter_forms(name: str) -> List[str]:
-    """`name` without its trailing split, version or generic words, one at a time, as long as one
-    goes: "COCO 2017 test-dev" → "COCO 2017", "COCO"; not past a range of years ("DUC 2005-2007")."""
+def ends_a_list(text: str) -> bool:
+    """Whether `text`, in one line, ends as a list does (LIST_END), tested on its last four characters: a
+    match implies one there ("&", or a space and "and" or "or")."""
+    return LIST_END.search(text, max(0, len(text) - 4)) is not None
+
+
+def last_letters(text: str) -> str:
+    """The ASCII letters that end `text`, in lower case: "KITTI stereo" → "stereo", "ITOP 3D" → "d"."""
+    return text[len(text.rstrip(string.ascii_letters)):].lower()
+
+
+# Quick tests that a shortening may apply to a form (in one line), for speed: what its match must end
+# in. The tests of letters hold for ASCII forms only (case-insensitive matching takes "ı" for "I", "K"
+# for "k"), so a form with another character is always tried.
+# VERSION: a digit, a Roman numeral's "I" or "V", or "k", "m", "h", "hr(s)", "hour(s)" after a digit;
+# that needs a digit, or a Roman numeral at the end.
+VERSION_ENDS = frozenset(string.digits + "iIvVkKmMhHrRsS")
+VERSION_HINT = re.compile(r"\d|[ivIV]$")
+TRAILING_ENDS = frozenset(last_letters(words) for words in _TRAILING_WORDS + ("treebank",))
+LANGUAGE_ENDS = frozenset(word.lower() for word in re.findall("[A-Za-z]+", _LANGUAGE + _CODE))
+DESCRIPTOR_ENDS = frozenset(last_letters(words) for words in _DESCRIPTORS)
+HOLDING_WORD = re.compile(r"\s(?:of|containing|with)\s", re.IGNORECASE)
+
+
+def may_end_in_version(form: str) -> bool:
+    """Whether VERSION may match `form` (VERSION_ENDS, VERSION_HINT)."""
+    return not form.isascii() or (form[-1:] in VERSION_ENDS and VERSION_HINT.search(form) is not None)
+
+
+def may_end_in_part(form: str) -> bool:
+    """Whether PART may match `form`: its last word is one letter, a number or "subset"."""
+    last = form.split()[-1:]
+    return not form.isascii() or (bool(last) and (len(last[0]) == 1 or last[0].isdigit()
+                                                  or last[0].lower() == "subset"))
+
+
+def may_end_in(ends: frozenset) -> Callable[[str], bool]:
+    """A test that a form may end in one of `ends` (its last_letters)."""
+    return lambda form: not form.isascii() or last_letters(form) in ends
+
+
+# What shorter_forms drops from the end of a form, in this order, each with its quick test.
+SHORTENINGS = ((TEST_SET, lambda form: form.endswith(("set", "split"))), (SPLIT, lambda form: True),
+               (VERSION, may_end_in_version), (TRAILING, may_end_in(TRAILING_ENDS)),
+               (LANGUAGES, may_end_in(LANGUAGE_ENDS)), (DESCRIPTORS, may_end_in(DESCRIPTOR_ENDS)),
+               (PART, may_end_in_part), (HOLDING, HOLDING_WORD.search))
+
+
+def shorter_forms(name: str) -> Tuple[str, ...]:
+    """`name` without its trailing split, version or generic words (SHORTENINGS), one at a time, as long
+    as one goes: "COCO 2017 test-dev" → "COCO 2017", "COCO"; not past a range of years ("DUC 2005-2007")."""
     forms = [name]
-    if LIST_END.search(name):
-        return forms
+    if ends_a_list(name):
+        return tuple(forms)
     while not YEAR_RANGE.search(forms[-1]):
-        for pattern in (TEST_SET, SPLIT, VERSION, TRAILING, LANGUAGES, DESCRIPTORS, PART, HOLDING):
-            if pattern is VERSION and not VERSION_HINT.search(forms[-1]):
+        for pattern, may_match in SHORTENINGS:
+            if not may_match(forms[-1]):
                 continue
             shorter = pattern.sub("", forms[-1])
             if shorter == forms[-1]:
                 continue
-            if LIST_END.search(shorter):
-                return forms
+            if ends_a_list(shorter):
+                return tuple(forms)
             if shorter.strip():
                 if pattern is PART and PART_WORD.search(forms[-1]):
                     forms.append(PART_WORD.sub("", forms[-1]))
                 forms.append(shorter)
                 break
         else:
-            return forms
-    return forms
+            return tuple(forms)
+    return tuple(forms)
+
+
+# shorter_forms of the forms a name is tried in, remembered (typo_key tries the name's again)
+form_shorter_forms = lru_cache(maxsize=MAX_REMEMBERED)(shorter_forms)
 
 
 def is_typo(key: str, known: str) -> bool:
@@ -311,16 +391,18 @@ def name_keys(name: str, short: str = "") -> Iterator[str]:
     splits, versions and generic words, a form's glued year written out first (GLUED_ONLY).
     Lazily: the linker stops at the first key the table knows."""
     seen = set()
-    written = digit_sub(SHORT_YEAR, full_year, name)
-    inner = INNER_ABBREVIATION.match(written)
+    written = digit_sub(SHORT_YEAR, full_year, name) if "'" in name or "’" in name else name
+    inner = INNER_ABBREVIATION.match(written) if "(" in written else None
     starts = [name, written] + ([inner["long"] + inner["rest"], inner["short"] + inner["rest"]] if inner else [])
     starts = list(dict.fromkeys(starts + [short] if short else starts))  # each once: the same forms, in order
-    other_spellings = [digit_sub(SHORT_FORMS, shortened, start) for start in starts]  # "TREC 2005" → "TREC 05"
-    starts = list(dict.fromkeys(starts + other_spellings + [digit_sub(GLUED_YEAR, full_year, start) for start in starts]))
-    starts += [digit_sub(V_VERSION, " ", start) for start in starts]  # "OntoNotes v5.0" → "OntoNotes 5.0"
+    # "TREC 2005" → "TREC 05", "ImageNet-1000" → "ImageNet-1K" (SHORT_FORMS needs "19", "20" or "000")
+    other_spellings = [SHORT_FORMS.sub(shortened, start) if "19" in start or "20" in start or "000" in start
+                       else start for start in starts]
+    starts = list(dict.fromkeys(starts + other_spellings + [end_digit_sub(GLUED_YEAR, full_year, start) for start in starts]))
+    starts += [end_digit_sub(V_VERSION, " ", start) for start in starts]  # "OntoNotes v5.0" → "OntoNotes 5.0"
     for start in with_last_resorts(starts):
-        for form in shorter_forms(start):
-            for key in (form_name_and_key(digit_sub(GLUED_ONLY, full_year, form))[1], form_name_and_key(form)[1]):
+        for form in form_shorter_forms(start):
+            for key in (form_name_and_key(end_digit_sub(GLUED_ONLY, full_year, form))[1], form_name_and_key(form)[1]):
                 if key and key not in seen:
                     seen.add(key)
                     yield key
@@ -372,14 +454,18 @@ class DatasetLinker:
         self.by_start: Dict[Tuple[str, int], List[str]] = {}
         for key in self.index:
             self.by_start.setdefault((key[0], len(key)), []).append(key)
-        # (first character, length) → the keys of one character fewer, as many and one more (typo_key)
-        self.near = {(start, length): [known for near in (length - 1, length, length + 1)
-                                       for known in self.by_start.get((start, near), ())]
-                     for start, length in {(start, length + step) for start, length in self.by_start for step in (-1, 0, 1)}}
+        # (first character, last character, length) → the keys that begin and end so and have one character
+        # fewer, as many or one more: the keys a key of that length may be a typo of (is_typo, typo_key)
+        self.near: Dict[Tuple[str, str, int], List[str]] = {}
+        for key in self.index:
+            for length in (len(key) - 1, len(key), len(key) + 1):
+                self.near.setdefault((key[0], key[-1], length), []).append(key)
         self.longest = max(map(len, self.index), default=0)
         self.short_lower = {alias.alias for alias in table.aliases if SHORT_LOWER.fullmatch(alias.alias)}
         # (text, name) of a mention whose own key the table does not know → the key it links by (None: none)
         self.found: Dict[Tuple[str, Optional[str]], Optional[str]] = {}
+        # (name, abbreviated_name) of such a mention → its key: mentions written differently may share them
+        self.found_for_forms: Dict[Tuple[str, str], Optional[str]] = {}
         # key → the ids it names only as an extension: the key of a name ending in "+" ("CoNLL++" and
         # "Recipe1M+" are not CoNLL and Recipe1M), which a mention without a trailing "+" does not link to.
         self.extensions = {}
@@ -391,7 +477,9 @@ class DatasetLinker:
         """Forget the keys found for names (and the forms' names and keys) so far: the next documents
         are linked as by a new linker (benchmarks time cold passes so)."""
         self.found.clear()
+        self.found_for_forms.clear()
         form_name_and_key.cache_clear()
+        form_shorter_forms.cache_clear()
 
     def initialize(self, get_examples=None, *, nlp=None, table: Optional[str] = None) -> None:
         """Load the alias table from the folder `table` (entries.tsv, aliases.tsv, capitals_only.txt,
@@ -414,11 +502,14 @@ class DatasetLinker:
             if remembered not in self.found:
                 if len(self.found) >= MAX_REMEMBERED:
                     self.found.clear()
+                    self.found_for_forms.clear()
                 text = " ".join(text.split())
                 name = remembered[1] if remembered[1] is not None else form_name_and_key(text)[0]
                 forms = (name, abbreviated_name(text))
-                self.found[remembered] = (self.first_key(name_keys(*forms), " ".join(forms), self.known)
-                                          or self.typo_key(name) or self.tail_key(name))
+                if forms not in self.found_for_forms:
+                    self.found_for_forms[forms] = (self.first_key(name_keys(*forms), " ".join(forms), self.known)
+                                                   or self.typo_key(name) or self.tail_key(name))
+                self.found[remembered] = self.found_for_forms[forms]
             key = self.found[remembered]
         return key
 
@@ -449,13 +540,13 @@ class DatasetLinker:
         ROMAN_END); None where none or several are."""
         if not NAME_LIKE.search(name) or ROMAN_END.search(name):
             return None
-        for form in shorter_forms(name):
+        for form in form_shorter_forms(name):
             if len(form.split()) > 1:
                 continue
             key = form_name_and_key(form)[1]
             if len(key) < MIN_TYPO_KEY:
                 continue
-            near = self.near.get((key[0], len(key)), ())
+            near = self.near.get((key[0], key[-1], len(key)), ())
             typos = [known for known, _distance, _ in process.extract(key, near, scorer=DamerauLevenshtein.distance,
                                                                       score_cutoff=1, limit=None)
                      if known != key and is_typo(key, known) and not self.written_plain(known, form)]
@@ -519,6 +610,8 @@ class DatasetLinker:
         """The sense of each mention (sense), one sense per document: a mention with no sense's words
         around it takes the one sense that the document's other mentions of its key pick ("wsj" in a
         table of a paper that names "wsj" near "parser" elsewhere is the Penn Treebank's)."""
+        if self.senses.keys().isdisjoint(keys):
+            return [None] * len(keys)
         senses = [None if key is None else self.sense(ent, key) for ent, key in zip(ents, keys)]
         picked: Dict[str, set] = {}
         for key, sense in zip(keys, senses):
@@ -531,8 +624,9 @@ class DatasetLinker:
         ents = list(doc.ents)
         if not ents:
             return doc
+        underscores = [ent._ for ent in ents]
         mentions = [Mention(ent.text, underscore.dataset_name, underscore.dataset_key)
-                    for ent in ents for underscore in (ent._,)]
+                    for ent, underscore in zip(ents, underscores)]
         keys = [self.key(mention) for mention in mentions]
         found = [[] if self.short_in_lower_case(mention) else self.candidates(mention, key, sense)
                  for mention, key, sense in zip(mentions, keys, self.doc_senses(ents, keys))]
@@ -543,12 +637,11 @@ class DatasetLinker:
         if len(others) == 1:  # the one dataset of the document takes its named splits, whatever their own links
             [only] = others
             ids = [only if is_split else entry_id for entry_id, is_split in zip(ids, split)]
-        for ent, entry_id in zip(ents, ids):
+        for ent, underscore, entry_id in zip(ents, underscores, ids):
             if entry_id != ent.kb_id_:  # the tokens hold an entity's kb id: no new spans, no doc.ents to set
                 for token in ent:
                     token.ent_kb_id_ = entry_id
             entry = self.table.entries.get(entry_id)
-            underscore = ent._
             underscore.dataset_url = (entry.url or None) if entry else None
             underscore.dataset_full_name = (entry.full_name or entry.name) if entry else None
         return doc
