@@ -437,15 +437,31 @@ def quick_test_forms():
              "split 1", "final pass", "v1.1", "version 2", "2012", "III", "ı", "ſubset", "tasK", "12k", "300h",
              "300 hours", "Part B", "category 2", "subset", "with images", "of celebrity faces", "containing faces",
              "&", "and", "or", "en-de", "English-to-German", "English to French", "12", "2005-2007"]
+    for split in dataset_linker._SPLIT_WORDS:
+        words += [split, f"{split}2", f"{split}set", f"{split}_set", f"{split}10 set", f"{split} clean", f"{split}-other",
+                  f"{split} and test sets", f"{split}/val", f"{split} and test-dev split"]
+    words += ["test-std set", "test-std", "test-standard", "test-challenge", "teststandard", "testchallenge split",
+              "testsplit", "Testsplit", "trainval", "split_3", "clean pass", "test split1"]
     for word in words:
-        for form in (f"Foo {word}", f"Foo {word.upper()}", f"Foo {word.lower()}", f"Foo-{word}", f"Foo{word}"):
+        for form in (f"Foo {word}", f"Foo {word.upper()}", f"Foo {word.lower()}", f"Foo-{word}", f"Foo{word}",
+                     f"Foo_{word}"):
             yield form
 
 
 def test_the_quick_tests_never_skip_a_shortening_or_a_drop_that_applies():
+    sources = re.findall("[A-Za-z]+", dataset_linker.SOURCES.pattern)
+    leading = [f"{word} Foo Bar" for word in sources + [w.upper() for w in sources] + ["ſtanford", "1000-class", "21K class",
+                                                                                    "2016", "1999", "English-to-German",
+                                                                                    "German to English", "word-level"]]
+    for form in leading + [f"{word} {form}" for word in ("the", "The", "Reuters", "Reuters'", "PASCAL-") for form in leading]:
+        for drop in dataset_linker.LAST_RESORTS:
+            if getattr(drop, "func", None) is dataset_linker.sub_at_start:
+                pattern, replacement, _initials = drop.args
+                assert drop(form) == pattern.sub(replacement, form), (pattern.pattern[:30], form)
     for form in quick_test_forms():
+        letters = dataset_linker.last_letters(form) if form.isascii() else None
         for pattern, may_match in dataset_linker.SHORTENINGS:
-            assert may_match(form) or not pattern.search(form), (pattern.pattern[:40], form)
+            assert may_match(form, letters) or not pattern.search(form), (pattern.pattern[:40], form)
         assert dataset_linker.ends_a_list(form) == bool(dataset_linker.LIST_END.search(form)), form
         for pattern in (dataset_linker.GLUED_YEAR, dataset_linker.GLUED_ONLY):
             assert dataset_linker.end_digit_sub(pattern, "x", form) == pattern.sub("x", form), form

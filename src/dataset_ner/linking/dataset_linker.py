@@ -102,6 +102,7 @@ PART_WORD = re.compile(r"\s+(?:part|category)(?=\s+(?:[A-Z]|\d+)$)", re.IGNORECA
 SOURCES = re.compile(r"^(?:(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wikipedia|Baidu|Alibaba|PASCAL|NIST|LDC|"
                      r"INRIA|TAC|MIT|Stanford|Berkeley)(?:['’]s)?[\s-]+|TREC\s+)+(?!(?:and|or|&)\s)"
                      r"(?=\S+\s+\S|\S(?-i:\S*[A-Z\d]))", re.IGNORECASE)
+SOURCE_INITIALS = "RGATFYWBPNLIMSrgatfywbpnlims"  # the first letters of SOURCES' words, in both cases
 # A name that lists versions ("Something-Something v1 & v2", "KITTI 2012 and 2015") names several
 # datasets: what is left once its last version goes is no name to try.
 LIST_END = re.compile(r"(?:\s*[&,/+]|\s+and|\s+or)$", re.IGNORECASE)
@@ -233,6 +234,7 @@ CLASSES = re.compile(r"^([1-9]\d{0,2})(?:,?000|K)[\s-](?:class|category|categori
 
 # A language pair before a name ("English-to-German WMT 2014"), dropped as a last resort.
 LEADING_LANGUAGES = re.compile(rf"^{_LANGUAGE_PAIR}\s+(?=\S)")
+LANGUAGE_INITIALS = "".join(sorted({word[0] for word in re.findall("[A-Za-z]+", _LANGUAGE)}))
 # A year before a name ("2016 COCO", "2013 ILSVRC"), which the table knows after it.
 LEADING_YEAR = re.compile(r"^((?:19|20)\d\d)\s+(\S.*)$")
 
@@ -241,29 +243,38 @@ LEADING_YEAR = re.compile(r"^((?:19|20)\d\d)\s+(\S.*)$")
 AND = re.compile(r"(?<=\S)\s+(?:and|&)\s+(?=\S)")
 
 
-def sub_if(may_match: Callable[[str], bool], pattern: re.Pattern, replacement: str) -> Callable[[str], str]:
-    """`pattern.sub(replacement, text)` where `may_match(text)`, a quick test the pattern's match needs
-    (for speed), else `text`."""
-    return lambda text: pattern.sub(replacement, text) if may_match(text) else text
+def sub_at_start(pattern: re.Pattern, replacement: str, initials: str, name: str) -> str:
+    """`pattern.sub(replacement, name)` for a pattern anchored at the start whose match begins with one of
+    `initials` (or a character not in ASCII, which case-insensitive matching may fold): `name` itself
+    where it begins otherwise."""
+    return pattern.sub(replacement, name) if name[:1] in initials or not name[:1].isascii() else name
 
 
-def may_name_a_part_of(text: str) -> bool:
-    """Whether PART_OF may match `text`: it has "of" or "from" in any case."""
-    lower = text.lower()
-    return "of" in lower or "from" in lower
+def and_as_slash(name: str) -> str:
+    """`name` with "and" or "&" between two words as a slash (AND); only looked for where it has one."""
+    return AND.sub("/", name) if "and" in name or "&" in name else name
+
+
+def without_english(name: str) -> str:
+    """`name` without the word "English" before or inside it (ENGLISH)."""
+    return ENGLISH.sub("", name) if "English" in name else name
+
+
+def without_part_of(name: str) -> str:
+    """`name` without the part before "of" or "from" (PART_OF); only looked for where it has one, in any case."""
+    lower = name.lower()
+    return PART_OF.sub("", name) if "of" in lower or "from" in lower else name
 
 
 # Dropped or changed where nothing else is known, in this order: a citation key or a repeated name after
 # the name, a count of classes written after the name, a leading year written after it, a leading
 # language pair, "and" as a slash, a leading source, "English", the part before "of", lower-case words
 # before the name (LEADING_WORDS), a singular, a plural.
-and_as_slash = sub_if(lambda text: "and" in text or "&" in text, AND, "/")
-without_english = sub_if(lambda text: "English" in text, ENGLISH, "")
-without_part_of = sub_if(may_name_a_part_of, PART_OF, "")
-LAST_RESORTS = (partial(digit_sub, CITATION_TAIL, ""), without_repeated_name, partial(digit_sub, CLASSES, r"\2-\1K"),
-                partial(digit_sub, LEADING_YEAR, r"\2 \1"), partial(LEADING_LANGUAGES.sub, ""), and_as_slash,
-                partial(SOURCES.sub, ""), without_english, without_part_of, partial(LEADING_WORDS.sub, ""), singular,
-                plural)
+LAST_RESORTS = (partial(digit_sub, CITATION_TAIL, ""), without_repeated_name,
+                partial(sub_at_start, CLASSES, r"\2-\1K", "123456789"), partial(sub_at_start, LEADING_YEAR, r"\2 \1", "12"),
+                partial(sub_at_start, LEADING_LANGUAGES, "", LANGUAGE_INITIALS),
+                and_as_slash, partial(sub_at_start, SOURCES, "", SOURCE_INITIALS), without_english, without_part_of,
+                partial(sub_at_start, LEADING_WORDS, "", string.ascii_lowercase), singular, plural)
 
 
 def with_last_resorts(forms: List[str], drops=LAST_RESORTS) -> Iterator[str]:
@@ -292,41 +303,46 @@ def last_letters(text: str) -> str:
     return text[len(text.rstrip(string.ascii_letters)):].lower()
 
 
-# Quick tests that a shortening may apply to a form (in one line), for speed: what its match must end
-# in. The tests of letters hold for ASCII forms only (case-insensitive matching takes "ı" for "I", "K"
-# for "k"), so a form with another character is always tried.
-# VERSION: a digit, a Roman numeral's "I" or "V", or "k", "m", "h", "hr(s)", "hour(s)" after a digit;
-# that needs a digit, or a Roman numeral at the end.
-VERSION_ENDS = frozenset(string.digits + "iIvVkKmMhHrRsS")
-VERSION_HINT = re.compile(r"\d|[ivIV]$")
+# Quick tests that a shortening may apply to a form (in one line), for speed: the last letters its
+# match may end in (last_letters; "" where the form ends in another character), or a test of the form.
+# They hold for ASCII forms only (case-insensitive matching takes "ı" for "I", "ſ" for "s"), so a form
+# with another character is always tried.
+TEST_SET_ENDS = frozenset({"set", "split", "testset", "testsplit"})
+_SPLIT_WORDS = ("train", "training", "test", "testing", "dev", "development", "val", "validation", "eval", "evaluation")
+SPLIT_ENDS = frozenset({"", "set", "sets", "split", "splits", "data", "clean", "other", "pass", "trainval", "std",
+                        "standard", "challenge", "testdev", "teststd", "teststandard", "testchallenge", *_SPLIT_WORDS,
+                        *(word + "set" for word in _SPLIT_WORDS)})
 TRAILING_ENDS = frozenset(last_letters(words) for words in _TRAILING_WORDS + ("treebank",))
 LANGUAGE_ENDS = frozenset(word.lower() for word in re.findall("[A-Za-z]+", _LANGUAGE + _CODE))
 DESCRIPTOR_ENDS = frozenset(last_letters(words) for words in _DESCRIPTORS)
+# VERSION ends in a digit, a Roman numeral's "i" or "v", or "k", "m", "h", "hr(s)", "hour(s)" after a
+# digit: it needs a digit, or a Roman numeral at the end.
+VERSION_LAST = frozenset(string.digits + "iIvVkKmMhHrRsS")
+VERSION_HINT = re.compile(r"\d|[ivIV]$")
 HOLDING_WORD = re.compile(r"\s(?:of|containing|with)\s", re.IGNORECASE)
 
 
-def may_end_in_version(form: str) -> bool:
-    """Whether VERSION may match `form` (VERSION_ENDS, VERSION_HINT)."""
-    return not form.isascii() or (form[-1:] in VERSION_ENDS and VERSION_HINT.search(form) is not None)
+def may_end_in(ends: frozenset) -> Callable[[str, Optional[str]], bool]:
+    """A test that a form may end in one of `ends` (its last_letters, None for a form not in ASCII)."""
+    return lambda form, letters: letters is None or letters in ends
 
 
-def may_end_in_part(form: str) -> bool:
+def may_end_in_version(form: str, letters: Optional[str]) -> bool:
+    """Whether VERSION may match `form` (VERSION_LAST, VERSION_HINT)."""
+    return letters is None or (form[-1:] in VERSION_LAST and VERSION_HINT.search(form) is not None)
+
+
+def may_end_in_part(form: str, letters: Optional[str]) -> bool:
     """Whether PART may match `form`: its last word is one letter, a number or "subset"."""
-    last = form.split()[-1:]
-    return not form.isascii() or (bool(last) and (len(last[0]) == 1 or last[0].isdigit()
-                                                  or last[0].lower() == "subset"))
-
-
-def may_end_in(ends: frozenset) -> Callable[[str], bool]:
-    """A test that a form may end in one of `ends` (its last_letters)."""
-    return lambda form: not form.isascii() or last_letters(form) in ends
+    last = form.rsplit(None, 1)[-1:]
+    return letters is None or (bool(last) and (len(last[0]) == 1 or last[0].isdigit() or letters == "subset"))
 
 
 # What shorter_forms drops from the end of a form, in this order, each with its quick test.
-SHORTENINGS = ((TEST_SET, lambda form: form.endswith(("set", "split"))), (SPLIT, lambda form: True),
-               (VERSION, may_end_in_version), (TRAILING, may_end_in(TRAILING_ENDS)),
-               (LANGUAGES, may_end_in(LANGUAGE_ENDS)), (DESCRIPTORS, may_end_in(DESCRIPTOR_ENDS)),
-               (PART, may_end_in_part), (HOLDING, HOLDING_WORD.search))
+SHORTENINGS = ((TEST_SET, may_end_in(TEST_SET_ENDS)), (SPLIT, may_end_in(SPLIT_ENDS)), (VERSION, may_end_in_version),
+               (TRAILING, may_end_in(TRAILING_ENDS)), (LANGUAGES, may_end_in(LANGUAGE_ENDS)),
+               (DESCRIPTORS, may_end_in(DESCRIPTOR_ENDS)), (PART, may_end_in_part),
+               (HOLDING, lambda form, letters: HOLDING_WORD.search(form) is not None))
 
 
 def shorter_forms(name: str) -> Tuple[str, ...]:
@@ -336,8 +352,9 @@ def shorter_forms(name: str) -> Tuple[str, ...]:
     if ends_a_list(name):
         return tuple(forms)
     while not YEAR_RANGE.search(forms[-1]):
+        letters = last_letters(forms[-1]) if forms[-1].isascii() else None
         for pattern, may_match in SHORTENINGS:
-            if not may_match(forms[-1]):
+            if not may_match(forms[-1], letters):
                 continue
             shorter = pattern.sub("", forms[-1])
             if shorter == forms[-1]:
@@ -625,7 +642,7 @@ class DatasetLinker:
         if not ents:
             return doc
         underscores = [ent._ for ent in ents]
-        mentions = [Mention(ent.text, underscore.dataset_name, underscore.dataset_key)
+        mentions = [Mention(ent.text, underscore.get("dataset_name"), underscore.get("dataset_key"))
                     for ent, underscore in zip(ents, underscores)]
         keys = [self.key(mention) for mention in mentions]
         found = [[] if self.short_in_lower_case(mention) else self.candidates(mention, key, sense)
