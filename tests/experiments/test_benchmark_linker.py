@@ -1,6 +1,8 @@
-"""benchmark_linker on a real (ruler) pipeline: both rates, the linker-alone rate and the mentions."""
+"""benchmark_linker on a real (ruler) pipeline: both rates, the linker's share of the passes with it, the
+linker-alone rate and the mentions."""
 
 import json
+import statistics
 
 import spacy
 
@@ -21,5 +23,6 @@ def test_rates_with_and_without_the_linker_and_the_mentions_it_linked(tmp_path):
                           "--output", tmp_path / "speed.json", "--rounds", 2])
     speed = json.loads((tmp_path / "speed.json").read_text())
     assert (speed["mentions"], speed["linked"], speed["gold_mentions"]) == (20, 20, 40)
-    assert [len(speed["runs"][name]) for name in ("without", "with", "linker_alone_gold")] == [2, 2, 2]
+    assert [len(speed["runs"][name]) for name in ("without", "with", "linker_alone_gold", "linker_share")] == [2, 2, 2, 2]
     assert speed["words_per_second_with"] > 0 and 0 < speed["linker_cost_at_gold_mentions"] < 1
+    assert abs(speed["linker_cost"] - statistics.median(speed["runs"]["linker_share"])) < 1e-3 and 0 < speed["linker_cost"] < 1

@@ -4,7 +4,7 @@ import platform
 import statistics
 import time
 from pathlib import Path
-from typing import Callable, Dict, List, Optional
+from typing import Dict, List
 
 import spacy
 import torch
@@ -15,16 +15,12 @@ from ..data.gold import read_gold
 from ..json_files import write_json
 
 
-def words_per_second(nlp, texts: List[str], batch_size: int, repeats: int,
-                     before_pass: Optional[Callable[[], None]] = None) -> List[float]:
-    """One warm-up pass, then `repeats` timed passes of nlp.pipe over `texts`, each after
-    `before_pass` (untimed) where given."""
+def words_per_second(nlp, texts: List[str], batch_size: int, repeats: int) -> List[float]:
+    """One warm-up pass, then `repeats` timed passes of nlp.pipe over `texts`."""
     words = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
     list(nlp.pipe(texts[:batch_size], batch_size=batch_size))
     rates = []
     for _ in range(repeats):
-        if before_pass is not None:
-            before_pass()
         start = time.perf_counter()
         for _doc in nlp.pipe(texts, batch_size=batch_size):
             pass
