@@ -491,8 +491,8 @@ class DatasetLinker:
                 self.extensions.setdefault(name_and_key(entry.name)[1], set()).add(entry.id)
 
     def forget(self) -> None:
-        """Forget the keys found for names (and the forms' names and keys) so far: the next documents
-        are linked as by a new linker (benchmarks time cold passes so)."""
+        """Forget the keys found for names (and the forms' names, keys and shorter forms) so far: the next
+        documents are linked as by a new linker (benchmarks time cold passes so)."""
         self.found.clear()
         self.found_for_forms.clear()
         form_name_and_key.cache_clear()
