@@ -60,9 +60,10 @@ TRAILING = re.compile(r"\s+(?:(?i:%s)|treebank)$" % "|".join(w.replace(" ", r"\s
 # "KITTI VO dataset", "ITOP 3D human pose estimation dataset", "WikiText-2 language modeling datasets",
 # "LibriSpeech LM corpus"), dropped from the end as a run ("and" only between two of them); not "video"
 # ("ImageNet video" is another dataset).
+_BENCHMARKS = tuple(word for word in SPAN_HEAD_NOUNS if word.startswith("benchmark"))  # benchmark, benchmarks
 _DESCRIPTORS = ("object", "objects", "image", "scene", "recognition", "detection", "segmentation",
                 "semantic segmentation", "instance segmentation", "panoptic segmentation", "classification",
-                "retrieval", "tracking", "QA", "question answering", "benchmark", "benchmarks", "challenge", "model",
+                "retrieval", "tracking", "QA", "question answering", *_BENCHMARKS, "challenge", "model",
                 "lexicon", "English", "Chinese", "German", "French", "Spanish", "Japanese", "Arabic", "multilingual",
                 "entailment", "sentiment", "parsing", "tagging", "POS", "tag", "tags", "dictionary", "dependency",
                 "constituency", "translation", "summarisation", "summarization", "NER", "diagnostic", "movie",
@@ -309,9 +310,10 @@ def last_letters(text: str) -> str:
 # with another character is always tried.
 TEST_SET_ENDS = frozenset({"set", "split", "testset", "testsplit"})
 _SPLIT_WORDS = ("train", "training", "test", "testing", "dev", "development", "val", "validation", "eval", "evaluation")
-SPLIT_ENDS = frozenset({"", "set", "sets", "split", "splits", "data", "clean", "other", "pass", "trainval", "std",
-                        "standard", "challenge", "testdev", "teststd", "teststandard", "testchallenge", *_SPLIT_WORDS,
-                        *(word + "set" for word in _SPLIT_WORDS)})
+_AFTER_SPLIT = ("set", "sets", "split", "splits", "data", "clean", "other", "pass")  # "test set", "final pass"
+_TEST_KINDS = ("dev", "std", "standard", "challenge")  # "test-dev", "teststd"
+SPLIT_ENDS = frozenset({"", "trainval", *_SPLIT_WORDS, *(word + "set" for word in _SPLIT_WORDS), *_AFTER_SPLIT,
+                        *_TEST_KINDS, *("test" + kind for kind in _TEST_KINDS)})
 TRAILING_ENDS = frozenset(last_letters(words) for words in _TRAILING_WORDS + ("treebank",))
 LANGUAGE_ENDS = frozenset(word.lower() for word in re.findall("[A-Za-z]+", _LANGUAGE + _CODE))
 DESCRIPTOR_ENDS = frozenset(last_letters(words) for words in _DESCRIPTORS)
