@@ -100,10 +100,12 @@ PART_WORD = re.compile(r"\s+(?:part|category)(?=\s+(?:[A-Z]|\d+)$)", re.IGNORECA
 # what is left is more than an ordinary word ("Pascal Faces" is not "Faces"); not "MS"/"Microsoft" or
 # "Penn", which the table knows as part of names ("Penn Treebank": not "Treebank"), nor "TREC-" ("TREC-CAR"),
 # nor one before "and" ("Wikipedia and Enron" names two datasets).
-SOURCES = re.compile(r"^(?:(?:Reuters|Google|Amazon|Twitter|Facebook|Yahoo!?|Wikipedia|Baidu|Alibaba|PASCAL|NIST|LDC|"
-                     r"INRIA|TAC|MIT|Stanford|Berkeley)(?:['’]s)?[\s-]+|TREC\s+)+(?!(?:and|or|&)\s)"
-                     r"(?=\S+\s+\S|\S(?-i:\S*[A-Z\d]))", re.IGNORECASE)
-SOURCE_INITIALS = "RGATFYWBPNLIMSrgatfywbpnlims"  # the first letters of SOURCES' words, in both cases
+_SOURCES = ("Reuters", "Google", "Amazon", "Twitter", "Facebook", "Yahoo!?", "Wikipedia", "Baidu", "Alibaba", "PASCAL",
+            "NIST", "LDC", "INRIA", "TAC", "MIT", "Stanford", "Berkeley")
+SOURCES = re.compile(r"^(?:(?:%s)(?:['’]s)?[\s-]+|TREC\s+)+(?!(?:and|or|&)\s)(?=\S+\s+\S|\S(?-i:\S*[A-Z\d]))"
+                     % "|".join(_SOURCES), re.IGNORECASE)
+# the first letters of SOURCES' words, in both cases (sub_at_start)
+SOURCE_INITIALS = "".join(sorted({letter for word in _SOURCES + ("TREC",) for letter in (word[0], word[0].lower())}))
 # A name that lists versions ("Something-Something v1 & v2", "KITTI 2012 and 2015") names several
 # datasets: what is left once its last version goes is no name to try.
 LIST_END = re.compile(r"(?:\s*[&,/+]|\s+and|\s+or)$", re.IGNORECASE)
