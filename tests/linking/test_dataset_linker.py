@@ -135,6 +135,17 @@ def test_the_table_is_saved_with_the_pipeline_and_a_config_table_replaces_it(tmp
     assert [e[1] for e in link(replaced, "On PTB and MyCorpus.", ["PTB", "MyCorpus"])] == ["", "mine"]
 
 
+def test_a_doc_linked_again_by_another_table_loses_the_links_that_table_lacks(tmp_path):
+    doc = spacy.blank("en").make_doc("On PTB and MyCorpus.")
+    doc.ents = [doc.char_span(3, 6, "DATASET"), doc.char_span(11, 19, "DATASET")]
+    for nlp, expected in ((linker_nlp(ROOT / "corpus/catalogue"), ["penn-treebank", ""]),
+                          (linker_nlp(own_table(tmp_path)), ["", "mine"])):
+        doc = nlp(doc)
+        assert [(ent.kb_id_, ent._.dataset_url) for ent in doc.ents] == [
+            (entry_id, nlp.get_pipe("dataset_linker").table.entries[entry_id].url if entry_id else None)
+            for entry_id in expected]
+
+
 def test_task_words_parts_and_leading_sources_are_dropped_as_a_last_resort():
     assert list(name_keys("CIFAR-10 object recognition")) == ["cifar10objectrecognition", "cifar10", "cifar"]
     assert list(name_keys("ShapeNet model")) == ["shapenetmodel", "shapenet"]

@@ -171,6 +171,12 @@ for _attr in ("dataset_url", "dataset_full_name"):
         Span.set_extension(_attr, default=None)
 
 
+def is_named_split(text: str) -> bool:
+    """Whether `text` is a named split alone (NAMED_SPLIT), looked for where it begins as one can."""
+    text = text.strip()
+    return text[:1] in "tTdDvV" and NAMED_SPLIT.match(text) is not None
+
+
 def digit_sub(pattern: re.Pattern, replacement, text: str) -> str:
     """`pattern.sub(replacement, text)` for a pattern that needs a digit (DIGIT): `text` itself where it has none."""
     return pattern.sub(replacement, text) if DIGIT.search(text) else text
@@ -653,18 +659,21 @@ class DatasetLinker:
                  for mention, key, sense in zip(mentions, keys, self.doc_senses(ents, keys))]
         linked = {ids[0][0] for ids in found if len(ids) == 1}
         ids = [self.choose(mention, candidates, linked) if candidates else "" for mention, candidates in zip(mentions, found)]
-        split = [bool(NAMED_SPLIT.match(mention.text.strip())) for mention in mentions]
-        others = {entry_id for entry_id, is_split in zip(ids, split) if entry_id and not is_split}
-        if len(others) == 1:  # the one dataset of the document takes its named splits, whatever their own links
-            [only] = others
-            ids = [only if is_split else entry_id for entry_id, is_split in zip(ids, split)]
+        split = [is_named_split(mention.text) for mention in mentions]
+        if any(split):
+            others = {entry_id for entry_id, is_split in zip(ids, split) if entry_id and not is_split}
+            if len(others) == 1:  # the one dataset of the document takes its named splits, whatever their own links
+                [only] = others
+                ids = [only if is_split else entry_id for entry_id, is_split in zip(ids, split)]
         for ent, underscore, entry_id in zip(ents, underscores, ids):
-            if entry_id != ent.kb_id_:  # the tokens hold an entity's kb id: no new spans, no doc.ents to set
+            linked_before = ent.kb_id_
+            if entry_id != linked_before:  # the tokens hold an entity's kb id: no new spans, no doc.ents to set
                 for token in ent:
                     token.ent_kb_id_ = entry_id
-            entry = self.table.entries.get(entry_id)
-            underscore.dataset_url = (entry.url or None) if entry else None
-            underscore.dataset_full_name = (entry.full_name or entry.name) if entry else None
+            if entry_id or linked_before:  # a mention never linked keeps the attributes' default, None
+                entry = self.table.entries.get(entry_id)
+                underscore.dataset_url = (entry.url or None) if entry else None
+                underscore.dataset_full_name = (entry.full_name or entry.name) if entry else None
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
