@@ -1,4 +1,5 @@
-"""A training augmenter that puts citations after a sentence's mentions, as papers write them.
+"""A training augmenter that puts citations after a sentence's mentions and other names, as papers
+write them.
 
 The training sentences have almost none ("(Nguyen et al., 2016)" in 0.3 % of them: their sources
 dropped citations), while every paper a user hands us has them after its names: "such as SQuAD
@@ -12,6 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import registry
+
+from .mention_swap import entity_tag
 
 # Surnames for author-year citations: any will do, the model is to learn the citation's shape.
 SURNAMES = ("Smith", "Wang", "Chen", "Zhang", "Li", "Liu", "Nguyen", "Kumar", "Müller", "Garcia", "Rossi",
@@ -34,12 +37,6 @@ def citation(draw: random.Random) -> str:
                                draw.choice(SURNAMES)))
         works.append(f"{authors}, {draw.randint(FIRST_YEAR, LAST_YEAR)}{draw.choice(('', '', '', 'a', 'b'))}")
     return "(" + "; ".join(works) + ")"
-
-
-def tags_of(doc: Doc) -> List[Optional[str]]:
-    """The reference's entity tags, None where its annotation is missing."""
-    return [None if token.ent_iob_ == "" else "O" if token.ent_iob_ == "O" else f"{token.ent_iob_}-{token.ent_type_}"
-            for token in doc]
 
 
 def cited_ends(tags: List[Optional[str]], words: List[str]) -> List[int]:
@@ -70,25 +67,25 @@ class CitationMarks:
         self.level = level
         self.random = random.Random(seed)
 
-    def cited(self, nlp: Language, example: Example, ends: List[int]) -> Example:
-        """A copy of `example` with a citation at some of `ends` (token indices of its reference)."""
-        reference = example.reference
+    def cited(self, nlp: Language, reference: Doc, tags: List[Optional[str]], ends: List[int]) -> Example:
+        """A copy of the example whose `reference` has the entity `tags`, with a citation at some of `ends`
+        (token indices of the reference)."""
         chosen = {end for end in ends if self.random.random() < 0.5} or {self.random.choice(ends)}
         words: List[str] = []
         spaces: List[bool] = []
-        tags: List[Optional[str]] = []
-        for token, tag in zip(reference, tags_of(reference)):
+        copied: List[Optional[str]] = []
+        for token, tag in zip(reference, tags):
             words.append(token.text)
             spaces.append(bool(token.whitespace_))
-            tags.append(tag)
+            copied.append(tag)
             if token.i + 1 in chosen:
                 marks = nlp.make_doc(citation(self.random))
                 spaces[-1] = True
                 words.extend(mark.text for mark in marks)
                 spaces.extend(bool(mark.whitespace_) for mark in marks)
                 spaces[-1] = bool(token.whitespace_)
-                tags.extend("O" for _ in marks)
-        gold = Doc(nlp.vocab, words=words, spaces=spaces, ents=tags)
+                copied.extend("O" for _ in marks)
+        gold = Doc(nlp.vocab, words=words, spaces=spaces, ents=copied)
         return Example(Doc(nlp.vocab, words=words, spaces=spaces), gold)
 
     def __call__(self, nlp: Language, example: Example) -> Iterator[Example]:
@@ -96,9 +93,10 @@ class CitationMarks:
         if not self.level or self.random.random() >= self.level:
             return
         reference = example.reference
-        ends = cited_ends(tags_of(reference), [token.text for token in reference])
+        tags = [entity_tag(token) for token in reference]
+        ends = cited_ends(tags, [token.text for token in reference])
         if ends:
-            yield self.cited(nlp, example, ends)
+            yield self.cited(nlp, reference, tags, ends)
 
 
 @registry.augmenters("dataset_ner.citation_marks.v1")

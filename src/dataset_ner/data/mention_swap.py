@@ -1,10 +1,10 @@
 """A training augmenter that puts other dataset names in the place of a sentence's mentions."""
 
 import random
-from typing import Callable, Iterator, List, Set, Tuple
+from typing import Callable, Iterator, List, Optional, Set, Tuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 from spacy.util import registry
 
@@ -20,6 +20,13 @@ def name_end(ent: Span) -> int:
         if len(ent) > size and HEAD_NOUN_AFTER.fullmatch(" " + ent[-size:].text):
             return ent.end - size
     return ent.start if HEAD_NOUN_AFTER.fullmatch(" " + ent.text) else ent.end
+
+
+def entity_tag(token: Token) -> Optional[str]:
+    """The token's entity tag as `Doc(ents=...)` takes it ("O", "B-DATASET", ...), None where its
+    annotation is missing."""
+    iob = token.ent_iob_
+    return None if iob == "" else iob if iob == "O" else f"{iob}-{token.ent_type_}"
 
 
 def named_mentions(doc: Doc) -> List[Tuple[Span, int]]:
@@ -62,8 +69,7 @@ class MentionSwap:
                 token = reference[i]
                 words.append(token.text)
                 spaces.append(bool(token.whitespace_))
-                iob = token.ent_iob_
-                tags.append(None if iob == "" else iob if iob == "O" else f"{iob}-{token.ent_type_}")
+                tags.append(entity_tag(token))
                 i += 1
                 continue
             ent, end = starts[i]
