@@ -37,6 +37,14 @@ def test_records_keep_input_order_and_ids(ruler_model):
                                        "confidence": None}]
 
 
+def test_the_pipeline_reads_the_text_without_its_citations_and_records_offsets_as_written(ruler_model):
+    text = "Unlike SQuAD (HMDB51 Team, 2011; Li et al., 2016), the ImageNet (Deng and Li, 2009) images"
+    [record] = list(extract_records(spacy.load(ruler_model), [Document("p", text)]))
+    assert [(m["text"], text[m["start"]:m["end"]]) for m in record["mentions"]] == [("SQuAD", "SQuAD"),
+                                                                                   ("ImageNet", "ImageNet")]
+    assert record["mentions"][1]["start"] == text.index("ImageNet")
+
+
 def test_long_text_runs_through_the_transformer_covering_every_token(transformer_nlp):
     text = long_text()[:6000]
     [record] = list(extract_records(transformer_nlp, [Document("p", text)], max_chars=100_000))

@@ -40,7 +40,7 @@ def documents(n: int) -> Iterator[Document]:
 
 
 def plain_pieces(nlp, pieces, batch_size: int):
-    """read_pieces as it was: nlp.pipe without memory zones."""
+    """read_pieces as it was: nlp.pipe without memory zones, over the text as written."""
     for doc, offset in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
         yield len(doc), [mention_record(e, offset) for e in doc.ents]
 
