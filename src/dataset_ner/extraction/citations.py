@@ -7,8 +7,7 @@ letters (a surname's shape: "Vecchi", not "ImageNet" or "MNIST") followed by a y
 ", 2015") or by "and"/"&" and another name and a year."""
 
 import re
-from bisect import bisect_right
-from typing import List, NamedTuple, Tuple
+from typing import Iterator, List, Tuple
 
 AFTER = re.compile(r"\s*(?:et\.?\s*al\b|(?:and|&)\s+[A-Z][\w'\-]+(?:\s+et\.?\s*al\.?)?\s*[,(]?\s*(?:1[89]|20)\d\d"
                    r"|[,(]\s*(?:1[89]|20)\d\d[a-z]?\b)")
@@ -45,42 +44,14 @@ IN_TEXT_CITATION = re.compile(rf"\s*\(\s*{_WORK}(?:\s*;\s*{_WORK})*\s*\)")
 AUTHORS = re.compile(r"et\s+al|[A-Za-z.],\s*(?:19|20)\d\d|\band\b|&")
 
 
-class ReadText(NamedTuple):
-    """A text without its bracketed citations (the text the pipeline reads) and where they were cut:
-    before position `at[i]` of `text`, `cut[i]` characters of the original text had been cut in all."""
-
-    text: str
-    at: Tuple[int, ...] = ()
-    cut: Tuple[int, ...] = ()
-
-    def original_index(self, index: int) -> int:
-        """The index in the original text of the character at `index` in `text`."""
-        before = bisect_right(self.at, index)
-        return index + (self.cut[before - 1] if before else 0)
-
-    def original_span(self, start: int, end: int) -> Tuple[int, int]:
-        """The original offsets of `text[start:end]` (from its first character to its last)."""
-        return self.original_index(start), self.original_index(end - 1) + 1
-
-
-def without_citations(text: str) -> ReadText:
-    """`text` without its bracketed author-year citations (IN_TEXT_CITATION, AUTHORS): "such as SQuAD
-    (Rajpurkar et al., 2016), and MS MARCO" → "such as SQuAD, and MS MARCO". The training sentences
-    hold almost none (their sources dropped them), and the pipeline misses names followed by one."""
+def bracketed_citations(text: str) -> Iterator[Tuple[int, int]]:
+    """The (start, end) of each bracketed author-year citation of `text` (IN_TEXT_CITATION, AUTHORS), with the
+    spaces before it unless a word follows it at once ("(Kim, 2014)ImageNet")."""
     if "(" not in text:
-        return ReadText(text)
-    parts, at, cut, kept = [], [], [], 0
+        return
     for match in IN_TEXT_CITATION.finditer(text):
-        if not AUTHORS.search(match[0]):
-            continue
-        start = match.start()
-        if match.end() < len(text) and text[match.end()].isalnum():  # "(Kim, 2014)ImageNet": the space stays
-            start += len(match[0]) - len(match[0].lstrip())
-        parts.append(text[kept:start])
-        at.append(start - (cut[-1] if cut else 0))
-        cut.append((cut[-1] if cut else 0) + match.end() - start)
-        kept = match.end()
-    if not parts:
-        return ReadText(text)
-    parts.append(text[kept:])
-    return ReadText("".join(parts), tuple(at), tuple(cut))
+        if AUTHORS.search(match[0]):
+            start = match.start()
+            if match.end() < len(text) and text[match.end()].isalnum():
+                start += len(match[0]) - len(match[0].lstrip())
+            yield start, match.end()

@@ -11,11 +11,12 @@ from spacy.util import minibatch
 
 from ..pipeline.mention_names import name_and_key
 from ..pipeline.vocabulary import MENTION_CONFIDENCE
-from .citations import ReadText, mark_citations, without_citations
+from .citations import mark_citations
 from .hash_tables import compact_vocab
 from .inputs import Document, Problem
 from .paper_datasets import DatasetRule, paper_datasets
 from .pdf_text import PdfDocument
+from .read_text import ReadText, text_to_read
 from .sections import mark_sections
 from .split_text import split_text
 from .tool_names import mark_tools
@@ -76,12 +77,12 @@ class Failed:
 
 def read_pieces(nlp, pieces: Iterable[Piece], batch_size: int = 64) -> Iterator[Tuple[int, List[dict]]]:
     """Per piece, in order: its number of tokens and its mention records, offsets into the document.
-    The pipeline reads each piece without its bracketed author-year citations (citations.without_citations),
-    and each mention's offsets and text are those of the piece as written. Each batch goes through
-    nlp.pipe inside nlp.memory_zone(), so the strings and lexemes it adds are freed, and spaCy's tables
-    of strings and lexemes are compacted after it (memory stays flat however many documents pass); a
-    batch that raises is read again piece by piece, and a piece that still raises gives (0, Failed)
-    instead of its records."""
+    The pipeline reads each piece without its bracketed author-year citations (read_text.text_to_read);
+    each mention's offsets and text are those of the piece as written. Each
+    batch goes through nlp.pipe inside nlp.memory_zone(), so the strings and lexemes it adds are freed,
+    and spaCy's tables of strings and lexemes are compacted after it (memory stays flat however many
+    documents pass); a batch that raises is read again piece by piece, and a piece that still raises
+    gives (0, Failed) instead of its records."""
     for batch in minibatch(pieces, batch_size):
         results = _read_batch(nlp, batch)
         compact_vocab(nlp.vocab)
@@ -99,7 +100,7 @@ def placed(record: dict, piece: Piece, read: ReadText) -> dict:
 def _read_batch(nlp, batch: List[Piece]) -> List[Tuple[int, object]]:
     try:
         with nlp.memory_zone():
-            read = [(without_citations(text), (text, offset)) for text, offset in batch]
+            read = [(text_to_read(text), (text, offset)) for text, offset in batch]
             return [(len(doc), [placed(mention_record(e, 0), piece, read_text) for e in doc.ents])
                     for doc, (read_text, piece) in nlp.pipe(((read_text.text, (read_text, piece)) for read_text, piece in read),
                                                             as_tuples=True, batch_size=len(batch))]
