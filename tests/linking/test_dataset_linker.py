@@ -8,7 +8,7 @@ import spacy
 
 from dataset_ner.linking import dataset_linker  # registers the factory too
 from dataset_ner.linking.alias_table import Alias, AliasTable, Entry, write_table
-from dataset_ner.linking.dataset_linker import abbreviated_name, is_typo, name_keys
+from dataset_ner.linking.dataset_linker import abbreviated_name, is_typo, name_keys, without_footnote
 from dataset_ner.pipeline.vocabulary import MENTION_NAMES
 
 from ..conftest import ROOT
@@ -377,6 +377,15 @@ def test_a_citation_key_after_a_name_and_a_last_word_in_the_plural_are_last_reso
     assert [e[1] for e in link(nlp, text, names)] == ["narrativeqa", "coco", "cityscapes", "svhn", "", ""]
     assert list(name_keys("Mapillary Vista"))[-1] == "mapillaryvistas"
     assert list(name_keys("KITTI 141 subset")) == ["kitti141subset", "kitti"]  # no plural of a generic word
+
+
+def test_a_footnote_mark_glued_after_a_name_s_period_is_a_last_resort(nlp):
+    """PDF text glues a footnote mark to the period that ends a sentence ("a word frequency list based on
+    Open-Subtitles.8 Words in", an INLG dev paper); a version after a capital or one letter stays."""
+    text = "based on Open-Subtitles.8 Words, on QA.1 and on the TIMIT corpus"
+    assert [e[1] for e in link(nlp, text, ["Open-Subtitles.8", "QA.1", "TIMIT"])] == ["opensubtitles", "", "timit"]
+    assert [without_footnote(name) for name in ["Open-Subtitles.8", "WMT.14", "SQuAD v.2"]] == [
+        "Open-Subtitles", "WMT.14", "SQuAD v.2"]
 
 
 def test_a_typo_of_a_known_name_links_to_it_and_an_ordinary_word_does_not(nlp):
