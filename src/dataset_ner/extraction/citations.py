@@ -1,6 +1,7 @@
-"""Which mentions are an author's name in an in-text citation ("Cavazza and Charles (2005)",
-"(Jurafsky and Martin, 2009)", "Finkel et al."), names that a pipeline can take for a dataset's and
-that a paper's dataset list leaves out, as it leaves out the reference list.
+"""Citations in a paper's text. Which mentions are an author's name in an in-text citation ("Cavazza and
+Charles (2005)", "(Jurafsky and Martin, 2009)", "Finkel et al."), names that a pipeline can take for a
+dataset's and that a paper's dataset list leaves out, as it leaves out the reference list; and where the
+bracketed author-year citations are, which the pipeline does not read (read_text).
 
 A mention is a citation when "et al." follows it, or when it is one capitalised word of lowercase
 letters (a surname's shape: "Vecchi", not "ImageNet" or "MNIST") followed by a year ("(2015)",
@@ -35,9 +36,8 @@ def mark_citations(text: str, mentions: List[dict]) -> None:
 # after "e.g.", "see" or "cf." or not: "Rajpurkar et al., 2016", "Voorhees and Dang, 2003", "Kim, 2014a".
 _WORK = (r"(?:e\.g\.,?\s+|see\s+|cf\.\s+)?[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|de|van|von|der|and|&))*"
          r"(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d\d[a-z]?(?:\s*,\s*(?:19|20)\d\d[a-z]?)*")
-# A bracketed citation of one or more works (";" between them), with the spaces before it (kept where a word
-# follows it at once): "(Nguyen et al.,
-# 2016)", "(Kim, 2014; Chen and Manning, 2014a)"; a name with a year in brackets ("(ILSVRC 2012)", "(VOC 2007)")
+# A bracketed citation of one or more works (";" between them), with the spaces before it: "(Nguyen et al.,
+# 2016)", "(Kim, 2014; Chen and Manning, 2014a)". A name with a year in brackets ("(ILSVRC 2012)", "(VOC 2007)")
 # is none, nor are names and years alone ("(CoNLL 2003, 2004)"): a citation has "et al.", "and"/"&" or a comma
 # between a name and its year (AUTHORS).
 IN_TEXT_CITATION = re.compile(rf"\s*\(\s*{_WORK}(?:\s*;\s*{_WORK})*\s*\)")

@@ -78,11 +78,11 @@ class Failed:
 def read_pieces(nlp, pieces: Iterable[Piece], batch_size: int = 64) -> Iterator[Tuple[int, List[dict]]]:
     """Per piece, in order: its number of tokens and its mention records, offsets into the document.
     The pipeline reads each piece without its bracketed author-year citations (read_text.text_to_read);
-    each mention's offsets and text are those of the piece as written. Each
-    batch goes through nlp.pipe inside nlp.memory_zone(), so the strings and lexemes it adds are freed,
-    and spaCy's tables of strings and lexemes are compacted after it (memory stays flat however many
-    documents pass); a batch that raises is read again piece by piece, and a piece that still raises
-    gives (0, Failed) instead of its records."""
+    each mention's offsets and text are those of the piece as written. Each batch goes through nlp.pipe
+    inside nlp.memory_zone(), so the strings and lexemes it adds are freed, and spaCy's tables of strings
+    and lexemes are compacted after it (memory stays flat however many documents pass); a batch that
+    raises is read again piece by piece, and a piece that still raises gives (0, Failed) instead of its
+    records."""
     for batch in minibatch(pieces, batch_size):
         results = _read_batch(nlp, batch)
         compact_vocab(nlp.vocab)
@@ -101,9 +101,10 @@ def _read_batch(nlp, batch: List[Piece]) -> List[Tuple[int, object]]:
     try:
         with nlp.memory_zone():
             read = [(text_to_read(text), (text, offset)) for text, offset in batch]
+            docs = nlp.pipe(((read_text.text, (read_text, piece)) for read_text, piece in read), as_tuples=True,
+                            batch_size=len(batch))
             return [(len(doc), [placed(mention_record(e, 0), piece, read_text) for e in doc.ents])
-                    for doc, (read_text, piece) in nlp.pipe(((read_text.text, (read_text, piece)) for read_text, piece in read),
-                                                            as_tuples=True, batch_size=len(batch))]
+                    for doc, (read_text, piece) in docs]
     except Exception as err:
         if len(batch) == 1:
             return [(0, Failed(f"{type(err).__name__}: {err}"))]

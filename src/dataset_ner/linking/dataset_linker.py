@@ -280,13 +280,13 @@ FOOTNOTE_END = re.compile(r"(?<=[a-z]{2})\.\d{1,2}$")
 
 
 def without_footnote(name: str) -> str:
-    """`name` without a footnote mark after a period at its end (FOOTNOTE_END); only looked for where it ends in a digit."""
+    """`name` without a footnote mark after a period at its end (FOOTNOTE_END); looked for where it ends in a digit."""
     return FOOTNOTE_END.sub("", name) if name[-1:].isdigit() else name
 
 
-# Dropped or changed where nothing else is known, in this order: a footnote mark, a citation key or a repeated name after
-# the name, a count of classes written after the name, a leading year written after it, a leading
-# language pair, "and" as a slash, a leading source, "English", the part before "of", lower-case words
+# Dropped or changed where nothing else is known, in this order: a footnote mark, a citation key or a
+# repeated name after the name, a count of classes written after the name, a leading year written after it,
+# a leading language pair, "and" as a slash, a leading source, "English", the part before "of", lower-case words
 # before the name (LEADING_WORDS), a singular, a plural.
 LAST_RESORTS = (without_footnote, partial(digit_sub, CITATION_TAIL, ""), without_repeated_name,
                 partial(sub_at_start, CLASSES, r"\2-\1K", "123456789"), partial(sub_at_start, LEADING_YEAR, r"\2 \1", "12"),
