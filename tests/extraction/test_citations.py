@@ -1,6 +1,7 @@
 """Authors' names in in-text citations, as the pipeline found them in the dev papers' PDF text."""
 
 from dataset_ner.extraction.citations import bracketed_citations, is_citation, mark_citations
+from dataset_ner.extraction.read_text import text_to_read
 
 
 def marked(text, name):
@@ -35,24 +36,19 @@ def test_mark_citations_sets_the_field_of_every_mention():
     assert [m["citation"] for m in mentions] == [True, False]
 
 
-
-def cut(text):
-    """`text` without its bracketed citations (bracketed_citations)."""
-    kept, pieces = 0, []
-    for start, end in bracketed_citations(text):
-        pieces.append(text[kept:start])
-        kept = end
-    return "".join(pieces) + text[kept:]
+def read(text):
+    """The text the pipeline reads: `text` without what bracketed_citations finds."""
+    return text_to_read(text).text
 
 
 def test_bracketed_author_year_citations_are_found_with_the_spaces_before_them():
-    assert cut("large datasets such as SQuAD (Rajpurkar et al., 2016), and MS MARCO (Nguyen et al., 2016) have "
-               "facilitated advances") == "large datasets such as SQuAD, and MS MARCO have facilitated advances"
-    assert cut("movie reviews (Pang and Lee, 2004).") == "movie reviews."
-    assert cut("n-grams learning (e.g., (Konstas and Lapata, 2012; Angeli et al., 2010)") == "n-grams learning (e.g.,"
-    assert cut("namely the E2E challenge (Novikova et al., 2017b) and WebNLG challenge") == (
+    assert read("large datasets such as SQuAD (Rajpurkar et al., 2016), and MS MARCO (Nguyen et al., 2016) have "
+                "facilitated advances") == "large datasets such as SQuAD, and MS MARCO have facilitated advances"
+    assert read("movie reviews (Pang and Lee, 2004).") == "movie reviews."
+    assert read("n-grams learning (e.g., (Konstas and Lapata, 2012; Angeli et al., 2010)") == "n-grams learning (e.g.,"
+    assert read("namely the E2E challenge (Novikova et al., 2017b) and WebNLG challenge") == (
         "namely the E2E challenge and WebNLG challenge")
-    assert cut("reviews (Kim, 2014)ImageNet") == "reviews ImageNet"
+    assert read("reviews (Kim, 2014)ImageNet") == "reviews ImageNet"
 
 
 def test_names_with_years_and_narrative_citations_are_no_bracketed_citations():

@@ -8,7 +8,7 @@ import spacy
 
 from dataset_ner.linking import dataset_linker  # registers the factory too
 from dataset_ner.linking.alias_table import Alias, AliasTable, Entry, write_table
-from dataset_ner.linking.dataset_linker import abbreviated_name, is_typo, name_keys, without_footnote
+from dataset_ner.linking.dataset_linker import FOOTNOTE_END, abbreviated_name, end_digit_sub, is_typo, name_keys
 from dataset_ner.pipeline.vocabulary import MENTION_NAMES
 
 from ..conftest import ROOT
@@ -384,7 +384,7 @@ def test_a_footnote_mark_glued_after_a_name_s_period_is_a_last_resort(nlp):
     Open-Subtitles.8 Words in", an INLG dev paper); a version after a capital or one letter stays."""
     text = "based on Open-Subtitles.8 Words, on QA.1 and on the TIMIT corpus"
     assert [e[1] for e in link(nlp, text, ["Open-Subtitles.8", "QA.1", "TIMIT"])] == ["opensubtitles", "", "timit"]
-    assert [without_footnote(name) for name in ["Open-Subtitles.8", "WMT.14", "SQuAD v.2"]] == [
+    assert [end_digit_sub(FOOTNOTE_END, "", name) for name in ["Open-Subtitles.8", "WMT.14", "SQuAD v.2"]] == [
         "Open-Subtitles", "WMT.14", "SQuAD v.2"]
 
 

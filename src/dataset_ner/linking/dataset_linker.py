@@ -145,8 +145,12 @@ GLUED_ONLY = re.compile(rf"(?<=[A-Za-z])(?<!eval)(?<!dev)(?<!test)(?<!val)(?<!tr
 YEAR = re.compile(r"(?:19|20)\d\d")
 # A version number written with "v" or "version" ("OntoNotes v5.0"), also tried without it ("OntoNotes 5.0").
 V_VERSION = re.compile(r"(?<=\w)[\s_-]*\bv(?:ersion)?\s*(?=\d+(?:\.\d+)*$)", re.IGNORECASE)
+# A footnote mark glued after a sentence's period at the end of a name ("Open-Subtitles.8"), dropped as a
+# last resort.
+FOOTNOTE_END = re.compile(r"(?<=[a-z]{2})\.\d{1,2}$")
 # A digit, which SHORT_YEAR, CITATION_TAIL, CLASSES and LEADING_YEAR all need to match: a name without one
-# skips them (digit_sub), for speed; GLUED_YEAR, GLUED_ONLY and V_VERSION need one at the end (end_digit_sub).
+# skips them (digit_sub), for speed; GLUED_YEAR, GLUED_ONLY, V_VERSION and FOOTNOTE_END need one at the end
+# (end_digit_sub).
 DIGIT = re.compile(r"\d")
 
 # Lower-case words after a name ("BioGRID interaction dataset", "WMT16 parallel set", "Pubmed citation
@@ -184,7 +188,7 @@ def digit_sub(pattern: re.Pattern, replacement, text: str) -> str:
 
 def end_digit_sub(pattern: re.Pattern, replacement, text: str) -> str:
     """`pattern.sub(replacement, text)` for a pattern that needs a digit at the end of the text (GLUED_YEAR,
-    GLUED_ONLY, V_VERSION; names are in one line): `text` itself where it ends in none."""
+    GLUED_ONLY, V_VERSION, FOOTNOTE_END; names are in one line): `text` itself where it ends in none."""
     return pattern.sub(replacement, text) if text[-1:].isdigit() else text
 
 
@@ -275,20 +279,11 @@ def without_part_of(name: str) -> str:
     return PART_OF.sub("", name) if "of" in lower or "from" in lower else name
 
 
-# A footnote mark glued after a sentence's period at the end of a name ("Open-Subtitles.8"), dropped.
-FOOTNOTE_END = re.compile(r"(?<=[a-z]{2})\.\d{1,2}$")
-
-
-def without_footnote(name: str) -> str:
-    """`name` without a footnote mark after a period at its end (FOOTNOTE_END); looked for where it ends in a digit."""
-    return FOOTNOTE_END.sub("", name) if name[-1:].isdigit() else name
-
-
 # Dropped or changed where nothing else is known, in this order: a footnote mark, a citation key or a
 # repeated name after the name, a count of classes written after the name, a leading year written after it,
 # a leading language pair, "and" as a slash, a leading source, "English", the part before "of", lower-case words
 # before the name (LEADING_WORDS), a singular, a plural.
-LAST_RESORTS = (without_footnote, partial(digit_sub, CITATION_TAIL, ""), without_repeated_name,
+LAST_RESORTS = (partial(end_digit_sub, FOOTNOTE_END, ""), partial(digit_sub, CITATION_TAIL, ""), without_repeated_name,
                 partial(sub_at_start, CLASSES, r"\2-\1K", "123456789"), partial(sub_at_start, LEADING_YEAR, r"\2 \1", "12"),
                 partial(sub_at_start, LEADING_LANGUAGES, "", LANGUAGE_INITIALS),
                 and_as_slash, partial(sub_at_start, SOURCES, "", SOURCE_INITIALS), without_english, without_part_of,
